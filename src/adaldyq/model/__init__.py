@@ -1,0 +1,1 @@
+"""Pure types of the domain: canonical tables, findings, rules. No I/O here."""

@@ -1,0 +1,96 @@
+"""Country profiles: every national constant lives here as data, so no country is hard-wired.
+
+Kazakhstan is the first deployment. Its monetary thresholds are set in monthly calculation
+indices (MCI, "МРП"), which change each budget year; rules ask the profile for a threshold in money
+for a given year instead of carrying numbers of their own.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from adaldyq.errors import ConfigError
+
+
+class ProcurementThresholds(BaseModel):
+    """Statutory ceilings of procurement methods, in MCI (annual volume of homogeneous items)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    direct_purchase_mci: float = Field(
+        description="Annual volume a customer may buy from one source without a competitive procedure."
+    )
+    price_offers_mci: float = Field(
+        description="Ceiling of the request for price offers; above it an open tender is required."
+    )
+    legal_basis: str
+
+
+class CountryProfile(BaseModel):
+    """The constants one country's rules need, all of them data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    name: str
+    currency: str
+    mci_by_year: dict[int, float] = Field(
+        default_factory=dict, description="Monthly calculation index in the currency, per year."
+    )
+    procurement: ProcurementThresholds | None = None
+    budget_year_end_month: int = 12
+    person_id_name: str = "national id"
+    organisation_id_name: str = "registration number"
+    organisation_id_scheme: str | None = None
+
+    def mci(self, year: int) -> float:
+        """The MCI of `year`; the nearest earlier known year if the year itself is missing."""
+        known = sorted(y for y in self.mci_by_year if y <= year)
+        if not known:
+            raise ConfigError(f"country profile {self.code}: no MCI known for {year} or earlier")
+        return self.mci_by_year[known[-1]]
+
+    def in_money(self, mci_multiple: float, year: int) -> float:
+        """A threshold given in MCI, in the country's currency for `year`."""
+        return mci_multiple * self.mci(year)
+
+
+KAZAKHSTAN = CountryProfile(
+    code="KZ",
+    name="Kazakhstan",
+    currency="KZT",
+    # Laws on the republican budget; 2022 is the value from 1 April 2022 (3,180 before it: 3,063).
+    mci_by_year={
+        2018: 2405,
+        2019: 2525,
+        2020: 2778,
+        2021: 2917,
+        2022: 3180,
+        2023: 3450,
+        2024: 3692,
+        2025: 3932,
+        2026: 4325,
+    },
+    procurement=ProcurementThresholds(
+        direct_purchase_mci=100,
+        price_offers_mci=4000,
+        legal_basis=(
+            "Law of the Republic of Kazakhstan 'On public procurement' (No. 434-V of 4 Dec 2015; "
+            "No. 106-VIII of 1 Jul 2024 from 2025): price-offer ceiling 4,000 MCI; purchases up to "
+            "100 MCI a year without procedure. Check the year's edition before relying on it."
+        ),
+    ),
+    person_id_name="IIN",
+    organisation_id_name="BIN",
+    organisation_id_scheme="KZ-BIN",
+)
+
+PROFILES: dict[str, CountryProfile] = {KAZAKHSTAN.code: KAZAKHSTAN}
+
+
+def country_profile(code: str) -> CountryProfile:
+    """The profile for an ISO 3166-1 alpha-2 code, or a ConfigError listing the known ones."""
+    try:
+        return PROFILES[code.upper()]
+    except KeyError:
+        raise ConfigError(f"unknown country profile {code!r}; known: {', '.join(PROFILES)}") from None

@@ -1,0 +1,147 @@
+"""One typed settings object, built by the CLI or the app factory and passed down.
+
+Sources, later ones winning: defaults here, a TOML file (`--config`, or `ADALDYQ_CONFIG_FILE`),
+environment variables with the prefix `ADALDYQ_` (nested keys with `__`, e.g.
+`ADALDYQ_PROCUREMENT__CURRENCY=KZT`), then explicit overrides. Nothing is read at import time.
+Unknown keys are errors, so a misspelt threshold never passes silently.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from adaldyq.errors import ConfigError
+from adaldyq.model.country import CountryProfile, country_profile
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CardinalCompat(_Strict):
+    """Reproduce quirks of OCP Cardinal instead of the correct behaviour (off by default)."""
+
+    first_seen_currency: bool = Field(
+        False,
+        description="Without a main currency, use the first currency seen (Cardinal) instead of "
+        "the most frequent one.",
+    )
+    string_dates: bool = Field(
+        False, description="Compare bid dates with the tender deadline as strings (Cardinal R030)."
+    )
+    rfc3339_only: bool = Field(
+        False,
+        description="Skip dates without a time zone (Cardinal R003) instead of reading them as UTC.",
+    )
+
+
+class ProcurementSettings(_Strict):
+    """Settings of the procurement engine: global scope, per-rule parameters, selection."""
+
+    currency: str | None = Field(
+        None, description="Main currency; amounts in others are skipped by price rules."
+    )
+    price_comparison_procurement_methods: list[str] | None = Field(
+        None, description="Allow-list of procurementMethodDetails where bids compare on price."
+    )
+    no_price_comparison_procurement_methods: list[str] = Field(
+        default_factory=list,
+        description="Deny-list of procurementMethodDetails where bids do not compare on price.",
+    )
+    excluded_procurement_method_details: list[str] = Field(
+        default_factory=list,
+        description="procurementMethodDetails values that no rule considers (Cardinal exclusions).",
+    )
+    rules: list[str] | None = Field(None, description="Rule codes to run; all when unset.")
+    params: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Per-rule parameters, keyed by rule code."
+    )
+    compat: CardinalCompat = Field(default_factory=CardinalCompat)
+    flag_share_warning: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Warn when a process-level rule flags more than this share of processes.",
+    )
+
+
+class ScoringSettings(_Strict):
+    """Weights of the composite score and the materiality queue of the audit list."""
+
+    weights: dict[str, float] = Field(
+        default_factory=dict, description="Weight per rule code; rules not listed weigh 1."
+    )
+    bucket_medium: float = Field(0.5, description="Lower bound of the medium-risk bucket.")
+    bucket_high: float = Field(1.2, description="Lower bound of the high-risk bucket.")
+    top_share: dict[str, float] = Field(
+        default_factory=lambda: {"low": 0.2, "medium": 0.3, "high": 0.1},
+        description="Share of each bucket taken into the top-risk queue (SASU defaults).",
+    )
+
+
+class Settings(BaseSettings):
+    """Everything configurable in Adaldyq, validated once."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ADALDYQ_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    workspace: Path = Field(Path("adaldyq-workspace"), description="Folder of a run's outputs.")
+    backend: Literal["duckdb", "spark"] = Field("duckdb", description="Analytics engine.")
+    country: str = Field("KZ", description="Country profile (ISO 3166-1 alpha-2).")
+    spark_master: str = Field("local[2]", description="Spark master URL for the spark backend.")
+    duckdb_threads: int | None = Field(None, ge=1, description="DuckDB threads; all cores if unset.")
+    duckdb_memory_limit: str | None = Field(None, description="DuckDB memory limit, e.g. '4GB'.")
+    procurement: ProcurementSettings = Field(default_factory=ProcurementSettings)
+    scoring: ScoringSettings = Field(default_factory=ScoringSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Explicit values (file and overrides, merged by `load_settings`) win over environment."""
+        return (init_settings, env_settings)
+
+    @property
+    def profile(self) -> CountryProfile:
+        """The country profile named by `country`."""
+        return country_profile(self.country)
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Settings from an optional TOML file plus overrides; a ConfigError names the bad key."""
+    values: dict[str, Any] = {}
+    if config_file is not None:
+        values = _read_toml(config_file)
+    for key, value in overrides.items():
+        if value is not None:
+            values[key] = value
+    try:
+        settings = Settings(**values)
+        settings.profile  # noqa: B018  (validates the country code early)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        source = f"{config_file}: " if config_file else ""
+        raise ConfigError(f"{source}setting {key}: {first['msg']}") from None
+    return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: settings file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None

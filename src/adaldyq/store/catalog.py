@@ -1,0 +1,101 @@
+"""The workspace: one folder per analysis, so any engine can read it and a run can be repeated.
+
+```
+DIR/
+  tables/<table>/dataset=<name>/part-<n>.parquet   canonical tables, hive-partitioned by dataset
+  rejects.jsonl, rejects.csv                        records that were read but not loaded, and why
+  issues.jsonl                                      field-level problems in records that were loaded
+  ingest.json                                       read / loaded / rejected counts per file
+  findings.parquet                                  every finding of the last analysis
+  run.json                                          run id, settings and the parameters rules used
+  audit-list.{csv,json,parquet,html}, report.html   outputs for people
+```
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from adaldyq.errors import NotFound
+from adaldyq.model.tables import CANONICAL_TABLES
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Paths of one workspace folder; creating it is explicit (`create`)."""
+
+    root: Path
+
+    def create(self) -> Workspace:
+        """Make the folder tree; returns self for chaining."""
+        self.tables_dir.mkdir(parents=True, exist_ok=True)
+        return self
+
+    @property
+    def tables_dir(self) -> Path:
+        return self.root / "tables"
+
+    def table_dir(self, table: str) -> Path:
+        return self.tables_dir / table
+
+    def partition_dir(self, table: str, dataset: str) -> Path:
+        return self.table_dir(table) / f"dataset={dataset_slug(dataset)}"
+
+    def drop_dataset(self, dataset: str) -> None:
+        """Remove a dataset's partitions from every table before it is written again."""
+        for table in CANONICAL_TABLES:
+            shutil.rmtree(self.partition_dir(table, dataset), ignore_errors=True)
+
+    def datasets(self) -> list[str]:
+        """Datasets present in the processes table, sorted."""
+        processes = self.table_dir("processes")
+        if not processes.is_dir():
+            return []
+        return sorted(
+            p.name.removeprefix("dataset=")
+            for p in processes.iterdir()
+            if p.is_dir() and any(p.glob("*.parquet"))
+        )
+
+    def table_glob(self, table: str) -> str:
+        """A glob over every partition of a table, for readers that take one."""
+        return str(self.table_dir(table) / "*" / "*.parquet")
+
+    def require_tables(self) -> None:
+        """NotFound unless the workspace holds ingested tables."""
+        if not self.datasets():
+            raise NotFound(f"{self.root}: no ingested data; run `adaldyq ingest` first")
+
+    @property
+    def rejects_jsonl(self) -> Path:
+        return self.root / "rejects.jsonl"
+
+    @property
+    def rejects_csv(self) -> Path:
+        return self.root / "rejects.csv"
+
+    @property
+    def issues_jsonl(self) -> Path:
+        return self.root / "issues.jsonl"
+
+    @property
+    def ingest_report(self) -> Path:
+        return self.root / "ingest.json"
+
+    @property
+    def findings(self) -> Path:
+        return self.root / "findings.parquet"
+
+    @property
+    def run_file(self) -> Path:
+        return self.root / "run.json"
+
+    def output(self, name: str) -> Path:
+        return self.root / name
+
+
+def dataset_slug(dataset: str) -> str:
+    """Dataset names become folder names: keep them to a portable character set."""
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in dataset)
