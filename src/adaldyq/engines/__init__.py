@@ -1,0 +1,1 @@
+"""Engines: pure rules over canonical tables, returning findings."""

@@ -1,0 +1,1 @@
+"""Procurement risk engine: Cardinal's red flags, the CRI components and the seed's patterns."""

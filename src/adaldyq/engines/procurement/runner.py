@@ -1,0 +1,114 @@
+"""Run the procurement rules over every dataset of a workspace and collect findings.
+
+The runner, not the rules, adds what every finding shares: run id, dataset, rule code and version,
+and the explanation (the rule's template filled with the finding's evidence). It also checks each
+process-level rule for an implausible share of flagged processes: a data problem, not a finding
+(cardinal-rs #39).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from adaldyq.engines.procurement.context import RuleContext
+from adaldyq.engines.procurement.registry import PROCUREMENT_RULES, Flag
+from adaldyq.engines.procurement.rules import load_all
+from adaldyq.model.findings import Finding, SubjectType
+from adaldyq.model.rules import RuleMeta
+from adaldyq.settings import Settings
+from adaldyq.store.backend import Backend
+from adaldyq.store.catalog import Workspace
+
+ENGINE = "procurement"
+OnRule = Callable[[str, str], None]
+
+
+@dataclass
+class AnalysisResult:
+    """Findings of one analysis, the parameters each rule used, and warnings for people."""
+
+    run_id: str
+    findings: list[Finding] = field(default_factory=list)
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    processes: dict[str, int] = field(default_factory=dict)
+
+
+def analyse(
+    backend: Backend,
+    workspace: Workspace,
+    settings: Settings,
+    run_id: str,
+    datasets: list[str] | None = None,
+    on_rule: OnRule | None = None,
+) -> AnalysisResult:
+    """Every selected rule on every dataset (or those named), on the given backend."""
+    load_all()
+    workspace.require_tables()
+    result = AnalysisResult(run_id)
+    selected = list(PROCUREMENT_RULES.select(settings.procurement.rules))
+    for dataset in datasets or workspace.datasets():
+        context = RuleContext(
+            dataset=dataset,
+            backend=backend,
+            raw=backend.tables(workspace, dataset),
+            settings=settings.procurement,
+            profile=settings.profile,
+        )
+        total = int(context.column(context.processes.count().name("n").as_table().n)[0])
+        result.processes[dataset] = total
+        for meta, function in selected:
+            if on_rule is not None:
+                on_rule(dataset, meta.code)
+            params = meta.parse_params(settings.procurement.params.get(meta.code, {}))
+            output = function(context, params)
+            result.meta.setdefault(dataset, {})[meta.code] = output.meta
+            found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
+            result.findings.extend(found)
+            warning = _share_warning(dataset, meta, found, total, settings)
+            if warning:
+                result.warnings.append(warning)
+    return result
+
+
+def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
+    return Finding(
+        run_id=run_id,
+        dataset=dataset,
+        engine=ENGINE,
+        rule_code=meta.code,
+        rule_version=meta.version,
+        subject_type=flag.subject_type,
+        subject_id=flag.subject_id,
+        ocid=flag.ocid,
+        value=flag.value,
+        score=flag.score,
+        evidence=flag.evidence,
+        explanation=explain(meta.explain, flag.evidence),
+    )
+
+
+def explain(template: str, evidence: dict[str, Any]) -> str:
+    """The rule's sentence with the evidence filled in; missing keys shown as '?'."""
+    values = {name: evidence.get(name, "?") for _, name, _, _ in string.Formatter().parse(template) if name}
+    try:
+        return template.format(**values)
+    except (ValueError, TypeError):
+        return template.format(**{k: str(v) for k, v in values.items()})
+
+
+def _share_warning(
+    dataset: str, meta: RuleMeta, found: list[Finding], total: int, settings: Settings
+) -> str | None:
+    flagged = {f.subject_id for f in found if f.subject_type == SubjectType.PROCESS}
+    limit = settings.procurement.flag_share_warning
+    if total >= 20 and len(flagged) / total > limit:
+        share = len(flagged) / total
+        return (
+            f"{dataset}: {meta.code} flags {len(flagged)} of {total} processes ({share:.0%}), "
+            f"more than {limit:.0%}: check the data before trusting this rule"
+        )
+    return None
