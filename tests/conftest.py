@@ -24,7 +24,7 @@ BACKENDS = [
 ]
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def pytest_configure(config: pytest.Config) -> None:  # noqa: ARG001  (pytest hook signature)
     if not SHARED_DATA.is_dir():
         raise pytest.UsageError(f"the shared data is missing: expected it at {SHARED_DATA}")
 

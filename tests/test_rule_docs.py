@@ -34,4 +34,6 @@ def test_rule_has_a_complete_doc_page(code: str) -> None:
 
 def test_every_doc_page_belongs_to_a_rule() -> None:
     pages = {p.stem for p in DOCS.glob("*.md")}
-    assert pages <= set(PROCUREMENT_RULES.rules), f"pages without a rule: {pages - set(PROCUREMENT_RULES.rules)}"
+    assert pages <= set(PROCUREMENT_RULES.rules), (
+        f"pages without a rule: {pages - set(PROCUREMENT_RULES.rules)}"
+    )

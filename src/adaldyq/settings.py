@@ -28,15 +28,15 @@ class CardinalCompat(_Strict):
 
     first_seen_currency: bool = Field(
         False,
-        description="Without a main currency, use the first currency seen (Cardinal) instead of "
-        "the most frequent one.",
+        description="Without a main currency, use the first currency seen (Cardinal) "
+        "rather than the most frequent one.",
     )
     string_dates: bool = Field(
         False, description="Compare bid dates with the tender deadline as strings (Cardinal R030)."
     )
     rfc3339_only: bool = Field(
         False,
-        description="Skip dates without a time zone (Cardinal R003) instead of reading them as UTC.",
+        description="Skip dates without a time zone (Cardinal R003) rather than read them as UTC.",
     )
 
 
@@ -95,7 +95,9 @@ class Settings(BaseSettings):
     backend: Literal["duckdb", "spark"] = Field("duckdb", description="Analytics engine.")
     country: str = Field("KZ", description="Country profile (ISO 3166-1 alpha-2).")
     spark_master: str = Field("local[2]", description="Spark master URL for the spark backend.")
-    duckdb_threads: int | None = Field(None, ge=1, description="DuckDB threads; all cores if unset.")
+    duckdb_threads: int | None = Field(
+        None, ge=1, description="DuckDB threads; all cores if unset."
+    )
     duckdb_memory_limit: str | None = Field(None, description="DuckDB memory limit, e.g. '4GB'.")
     procurement: ProcurementSettings = Field(default_factory=ProcurementSettings)
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
@@ -103,11 +105,11 @@ class Settings(BaseSettings):
     @classmethod
     def settings_customise_sources(
         cls,
-        settings_cls: type[BaseSettings],
+        settings_cls: type[BaseSettings],  # noqa: ARG003
         init_settings: PydanticBaseSettingsSource,
         env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,  # noqa: ARG003
+        file_secret_settings: PydanticBaseSettingsSource,  # noqa: ARG003
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Explicit values (file and overrides, merged by `load_settings`) win over environment."""
         return (init_settings, env_settings)

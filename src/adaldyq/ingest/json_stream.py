@@ -2,11 +2,11 @@
 
 Two framings are supported and told apart by the file name, or by sniffing the first line for
 streams without one:
-- JSON Lines (`.jsonl`, `.ndjson`, `.jsonlines`): one document per line; a bad line is reported and
-  the next line read, as Cardinal does; blank lines are skipped.
+- JSON Lines (`.jsonl`, `.ndjson`, `.jsonlines`): one document per line; a bad line is reported
+  and the next line read, as Cardinal does; blank lines are skipped.
 - JSON documents (`.json`, anything else): one or more concatenated top-level values, parsed
-  incrementally. Inside a package the `releases` and `records` arrays are streamed item by item, so a
-  package of a million releases never sits in memory whole.
+  incrementally. Inside a package the `releases` and `records` arrays are streamed item by
+  item, so a package of a million releases never sits in memory whole.
 """
 
 from __future__ import annotations
@@ -65,9 +65,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and _looks_like_json(p)
-            )
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and _looks_like_json(p))
             if not found:
                 raise InputError("folder holds no .json, .jsonl or .gz file", path=path)
             files.extend(found)
@@ -105,7 +103,7 @@ def _open_binary(file: str) -> IO[bytes]:
 
 def read_documents(file: str) -> Iterator[Document]:
     """Every top-level document (or streamed package item) of one file, in order."""
-    handle = io.BufferedReader(_open_binary(file), buffer_size=1 << 20)  # type: ignore[arg-type]
+    handle = io.BufferedReader(_open_binary(file), buffer_size=1 << 20)  # type: ignore[type-var]
     try:
         if _is_json_lines(file, handle):
             yield from _json_lines(file, handle)
@@ -118,7 +116,7 @@ def read_documents(file: str) -> Iterator[Document]:
             handle.close()
 
 
-def _is_json_lines(file: str, handle: io.BufferedReader) -> bool:
+def _is_json_lines(file: str, handle: io.BufferedReader[Any]) -> bool:
     suffixes = [s.lower() for s in Path(file).suffixes] if file != STDIN else []
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -177,7 +175,9 @@ def _ordinal_path(ordinal: int) -> str:
     return "$" if ordinal == 0 else f"$[{ordinal}]"
 
 
-def _top_object(file: str, ordinal: int, events: Iterator[tuple[str, str, Any]]) -> Iterator[Document]:
+def _top_object(
+    file: str, ordinal: int, events: Iterator[tuple[str, str, Any]]
+) -> Iterator[Document]:
     shell = ijson.ObjectBuilder()
     shell.event("start_map", None)
     base = _ordinal_path(ordinal)
@@ -197,7 +197,7 @@ def _top_object(file: str, ordinal: int, events: Iterator[tuple[str, str, Any]])
 def _stream_array(
     file: str, key: str, base: str, events: Iterator[tuple[str, str, Any]]
 ) -> Iterator[Document]:
-    index = 0
+    index = 0  # counts items, not events: an item consumes many events
     for prefix, event, value in events:
         if prefix == key and event == "end_array":
             return
@@ -207,7 +207,7 @@ def _stream_array(
             _build_until_closed(builder, events)
         path = f"{key}[{index}]" if base == "$" else f"{base}.{key}[{index}]"
         yield Document(Position(file, None, path), builder.value)
-        index += 1
+        index += 1  # noqa: SIM113
 
 
 def _build_until_closed(builder: Any, events: Iterator[tuple[str, str, Any]]) -> None:

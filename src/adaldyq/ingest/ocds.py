@@ -21,7 +21,13 @@ from typing import Any
 from ocdsmerge.exceptions import OCDSMergeError
 
 from adaldyq.errors import InputError
-from adaldyq.ingest.json_stream import Document, Position, dataset_name, expand_inputs, read_documents
+from adaldyq.ingest.json_stream import (
+    Document,
+    Position,
+    dataset_name,
+    expand_inputs,
+    read_documents,
+)
 from adaldyq.ingest.ocds_tables import release_rows
 from adaldyq.ingest.ocds_values import Problems
 from adaldyq.ingest.parquet_sink import ParquetSink
@@ -95,14 +101,20 @@ class OcdsIngest:
             raise InputError(f"no record could be loaded; first: {first_reason}", path=file)
 
     def _load(
-        self, release: dict[str, Any], dataset: str, position: Position, sink: ParquetSink,
-        log: RejectLog, count: bool = True,
-    ) -> bool:  # fmt: skip
+        self,
+        release: dict[str, Any],
+        dataset: str,
+        position: Position,
+        sink: ParquetSink,
+        log: RejectLog,
+        count: bool = True,
+    ) -> bool:
         ocid = release["ocid"]
         seen = self._seen.setdefault(dataset, {})
         if ocid in seen:
-            self._reject(position, ocid, "ocid", f"duplicate ocid, first loaded at "
-                         f"{seen[ocid].label()}", log)  # fmt: skip
+            self._reject(
+                position, ocid, "ocid", f"duplicate ocid, first loaded at {seen[ocid].label()}", log
+            )
             return False
         seen[ocid] = position
         problems = Problems()
@@ -143,7 +155,7 @@ class OcdsIngest:
     ) -> None:
         log.reject(position, ocid, path, reason)
         self.report.counts(position.file).rejected += 1
-        self.report.reasons[reason.split(":")[0]] += 1
+        self.report.reasons[reason.split(":", maxsplit=1)[0]] += 1
 
 
 def _units(document: Document) -> Iterator[_Unit]:
@@ -166,8 +178,12 @@ def _units(document: Document) -> Iterator[_Unit]:
         return
     if "ocid" not in value:
         keys = ", ".join(sorted(value)[:8]) or "none"
-        yield _Unit("reject", position, None, "not an OCDS release, record or package "
-                    f"(no ocid, releases or records; keys: {keys})")  # fmt: skip
+        yield _Unit(
+            "reject",
+            position,
+            None,
+            f"not an OCDS release, record or package (no ocid, releases or records; keys: {keys})",
+        )
         return
     yield _release_unit(position, value, default_kind="compiled")
 
@@ -195,11 +211,20 @@ def _record_units(position: Position, record: dict[str, Any]) -> Iterator[_Unit]
         yield _release_unit(position, compiled, default_kind="compiled", path="compiledRelease")
         return
     releases = record.get("releases")
-    embedded = [r for r in releases if isinstance(r, dict) and "ocid" in r] if isinstance(
-        releases, list) else []  # fmt: skip
+    embedded = (
+        [r for r in releases if isinstance(r, dict) and "ocid" in r]
+        if isinstance(releases, list)
+        else []
+    )
     if not embedded:
-        yield _Unit("reject", position, None, "record has neither a compiledRelease nor "
-                    "embedded releases (linked releases are not fetched)", "releases")  # fmt: skip
+        yield _Unit(
+            "reject",
+            position,
+            None,
+            "record has neither a compiledRelease nor "
+            "embedded releases (linked releases are not fetched)",
+            "releases",
+        )
         return
     for index, release in enumerate(embedded):
         inner = Position(position.file, position.line, f"{position.path}.releases[{index}]")

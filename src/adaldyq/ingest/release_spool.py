@@ -45,16 +45,23 @@ class ReleaseSpool:
     def add(self, dataset: str, position: Position, release: dict[str, Any]) -> None:
         self._db.execute(
             "INSERT INTO releases VALUES (?, ?, ?, ?, ?, ?)",
-            (dataset, release["ocid"], position.file, position.line, position.path,
-             orjson.dumps(release)),
-        )  # fmt: skip
+            (
+                dataset,
+                release["ocid"],
+                position.file,
+                position.line,
+                position.path,
+                orjson.dumps(release),
+            ),
+        )
         self.count += 1
 
     def groups(self) -> Iterator[tuple[str, str, list[tuple[Position, dict[str, Any]]]]]:
         """(dataset, ocid, [(position, release)]) for each process, in dataset and ocid order."""
         self._db.execute("CREATE INDEX by_ocid ON releases (dataset, ocid)")
         cursor = self._db.execute(
-            "SELECT dataset, ocid, file, line, path, body FROM releases ORDER BY dataset, ocid, rowid"
+            "SELECT dataset, ocid, file, line, path, body FROM releases "
+            "ORDER BY dataset, ocid, rowid"
         )
         current: tuple[str, str] | None = None
         group: list[tuple[Position, dict[str, Any]]] = []

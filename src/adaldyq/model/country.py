@@ -18,7 +18,7 @@ class ProcurementThresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     direct_purchase_mci: float = Field(
-        description="Annual volume a customer may buy from one source without a competitive procedure."
+        description="Annual volume a customer may buy from one source without competition."
     )
     price_offers_mci: float = Field(
         description="Ceiling of the request for price offers; above it an open tender is required."
@@ -93,4 +93,6 @@ def country_profile(code: str) -> CountryProfile:
     try:
         return PROFILES[code.upper()]
     except KeyError:
-        raise ConfigError(f"unknown country profile {code!r}; known: {', '.join(PROFILES)}") from None
+        raise ConfigError(
+            f"unknown country profile {code!r}; known: {', '.join(PROFILES)}"
+        ) from None

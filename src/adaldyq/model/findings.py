@@ -1,9 +1,10 @@
 """The finding: one row per flagged object, the same schema for every engine.
 
-A finding must let a person check it: the rule that raised it (`rule_code`, `rule_version`), the
-object (`subject_type`, `subject_id`), the values and thresholds that triggered it (`evidence`, JSON)
-and a sentence that says it in words (`explanation`). `value` keeps the rule's own measure (a ratio,
-a count, days), `score` its normalised weight 0..1 used by the audit list.
+A finding must let a person check it: the rule that raised it (`rule_code`, `rule_version`),
+the object (`subject_type`, `subject_id`), the values and thresholds that triggered it
+(`evidence`, JSON) and a sentence that says it in words (`explanation`). `value` keeps the
+rule's own measure (a ratio, a count, days), `score` its normalised weight 0..1 used by the
+audit list.
 """
 
 from __future__ import annotations

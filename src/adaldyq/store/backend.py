@@ -51,7 +51,9 @@ class Backend(ABC):
             raise BackendError(f"{self.name} failed: {exc}", sql=_sql(expr)) from exc
         if isinstance(result, pa.Table):
             return result
-        return pa.table({"value": pa.array([result.as_py()] if hasattr(result, "as_py") else [result])})
+        return pa.table(
+            {"value": pa.array([result.as_py()] if hasattr(result, "as_py") else [result])}
+        )
 
     def cache(self, table: ir.Table) -> ir.Table:
         """Materialise an intermediate result that several rules read."""

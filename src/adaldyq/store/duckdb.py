@@ -30,4 +30,6 @@ class DuckDBBackend(Backend):
         return cls(con)
 
     def _read_parquet(self, folder: str, name: str) -> ir.Table:
-        return self.con.read_parquet(f"{folder}/*.parquet", table_name=name, hive_partitioning=False)
+        return self.con.read_parquet(
+            f"{folder}/*.parquet", table_name=name, hive_partitioning=False
+        )

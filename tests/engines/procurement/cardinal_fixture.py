@@ -28,15 +28,24 @@ def fixture_params(stem: str) -> tuple[str, dict[str, Any]]:
     code, _, rest = stem.partition("-")
     if not rest:
         return code, {}
-    for name in (*LIST_SETTINGS, *TABLE_SETTINGS, "threshold", "minimum_contracting_processes",
-                 "percentile", "digits", "minimum_submitted_bids"):  # fmt: skip
+    for name in (
+        *LIST_SETTINGS,
+        *TABLE_SETTINGS,
+        "threshold",
+        "minimum_contracting_processes",
+        "percentile",
+        "digits",
+        "minimum_submitted_bids",
+    ):
         if rest.startswith(f"{name}-"):
             raw = rest.removeprefix(f"{name}-")
             if name in LIST_SETTINGS:
                 return code, {name: raw.split("+")}
             if name in TABLE_SETTINGS:
                 parts = raw.split("-")
-                return code, {name: {k: int(v) for k, v in zip(parts[::2], parts[1::2], strict=True)}}
+                return code, {
+                    name: {k: int(v) for k, v in zip(parts[::2], parts[1::2], strict=True)}
+                }
             return code, {name: float(raw) if "." in raw else int(raw)}
     return code, {}  # a label, such as R038-tenderer
 

@@ -25,9 +25,17 @@ from adaldyq.store.backend import Backend
 DIGITS = 9  # floats in findings are rounded so DuckDB and Spark sums compare equal
 
 CHILD_TABLES = (
-    "parties", "lots", "items", "bids", "bid_tenderers", "awards", "award_suppliers",
-    "contracts", "amendments", "transactions",
-)  # fmt: skip
+    "parties",
+    "lots",
+    "items",
+    "bids",
+    "bid_tenderers",
+    "awards",
+    "award_suppliers",
+    "contracts",
+    "amendments",
+    "transactions",
+)
 
 
 @dataclass
@@ -94,7 +102,7 @@ class RuleContext:
             counts = Counter(self.column(priced.value_currency))
         if not counts:
             return None
-        return min(counts, key=lambda c: (-counts[c], c))
+        return str(min(counts, key=lambda c: (-counts[c], c)))
 
     def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
         """Execute a table expression; rows as dicts."""
@@ -135,7 +143,9 @@ def quartiles(values: Sequence[float] | np.ndarray) -> tuple[float, float]:
 
 def percentile(values: Sequence[float] | np.ndarray, percent: float) -> float:
     """A percentile by the same Hyndman-Fan type 8 estimator."""
-    return float(np.quantile(np.asarray(values, dtype=float), percent / 100, method="median_unbiased"))
+    return float(
+        np.quantile(np.asarray(values, dtype=float), percent / 100, method="median_unbiased")
+    )
 
 
 def fences(values: Sequence[float] | np.ndarray) -> dict[str, float]:
@@ -189,5 +199,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, DIGITS)
     return value
-
-

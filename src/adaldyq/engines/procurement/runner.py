@@ -93,7 +93,11 @@ def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
 
 def explain(template: str, evidence: dict[str, Any]) -> str:
     """The rule's sentence with the evidence filled in; missing keys shown as '?'."""
-    values = {name: evidence.get(name, "?") for _, name, _, _ in string.Formatter().parse(template) if name}
+    values = {
+        name: evidence.get(name, "?")
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    }
     try:
         return template.format(**values)
     except (ValueError, TypeError):

@@ -13,7 +13,7 @@ from adaldyq.model.rules import RuleMeta
 
 
 class Params(RuleParams):
-    procurement_methods: list[str] = ["open", "selective"]
+    procurement_methods: tuple[str, ...] = ("open", "selective")
 
 
 @rule(
@@ -36,8 +36,12 @@ def single_bid(ctx: RuleContext, params: Params) -> RuleOutput:
     rows = ctx.rows(hit)
     return RuleOutput(
         flags(
-            rows, SubjectType.PROCESS, "ocid", 1.0, 1.0,
+            rows,
+            SubjectType.PROCESS,
+            "ocid",
+            1.0,
+            1.0,
             ["number_of_tenderers", "procurement_method"],
-        ),  # fmt: skip
+        ),
         {"procurement_methods": params.procurement_methods},
     )
