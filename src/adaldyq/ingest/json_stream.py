@@ -165,9 +165,10 @@ def _json_documents(file: str, handle: IO[bytes]) -> Iterator[Document]:
                 yield Document(Position(file, None, _ordinal_path(ordinal)), builder.value)
             ordinal += 1
     except ijson.JSONError as exc:
-        detail = f"invalid JSON after {ordinal} complete value(s): {exc}"
+        reason = " ".join(str(exc).split())  # the C parser's message spans several lines
+        detail = f"invalid JSON after {ordinal} complete value(s): {reason}"
         if ordinal == 0:
-            raise InputError(f"not JSON: {exc}", path=file) from None
+            raise InputError(f"not JSON: {reason}", path=file) from None
         yield Document(Position(file, None, _ordinal_path(ordinal)), None, detail)
 
 

@@ -30,6 +30,7 @@ class Backend(ABC):
 
     def __init__(self, connection: ibis.BaseBackend) -> None:
         self.con = connection
+        self._cached: list[ir.Table] = []
 
     def tables(self, workspace: Workspace, dataset: str) -> dict[str, ir.Table]:
         """Every canonical table of one dataset, as Ibis tables on this backend."""
@@ -56,10 +57,18 @@ class Backend(ABC):
         )
 
     def cache(self, table: ir.Table) -> ir.Table:
-        """Materialise an intermediate result that several rules read."""
-        return table.cache()
+        """Materialise an intermediate result that several rules read; released on close."""
+        cached = table.cache()
+        self._cached.append(cached)
+        return cached
+
+    def release(self) -> None:
+        """Drop the intermediate results of an analysis (before the connection goes)."""
+        while self._cached:
+            self._cached.pop().release()
 
     def close(self) -> None:
+        self.release()
         self.con.disconnect()
 
     def __enter__(self) -> Backend:

@@ -15,6 +15,7 @@ DIR/
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +44,10 @@ class Workspace:
     def partition_dir(self, table: str, dataset: str) -> Path:
         return self.table_dir(table) / f"dataset={dataset_slug(dataset)}"
 
-    def drop_dataset(self, dataset: str) -> None:
-        """Remove a dataset's partitions from every table before it is written again."""
-        for table in CANONICAL_TABLES:
+    def drop_dataset(self, dataset: str, tables: Iterable[str] | None = None) -> None:
+        """Remove a dataset's partitions before it is written again: of every table, or those
+        named (a reader drops only the tables it fills)."""
+        for table in CANONICAL_TABLES if tables is None else tables:
             shutil.rmtree(self.partition_dir(table, dataset), ignore_errors=True)
 
     def datasets(self) -> list[str]:

@@ -54,4 +54,5 @@ class SparkBackend(Backend):
         return self.con.read_parquet(folder, table_name=name)
 
     def close(self) -> None:
-        """The shared session outlives one analysis; nothing to release per backend."""
+        """The shared session outlives one analysis: release cached results, keep the session."""
+        self.release()

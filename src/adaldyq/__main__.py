@@ -1,0 +1,5 @@
+"""`python -m adaldyq` runs the command line."""
+
+from adaldyq.cli import main
+
+main()

@@ -1,0 +1,164 @@
+"""The `adaldyq` command: parse options, call a job, render the result. No logic lives here.
+
+Every command exits 0 on success; an `AdaldyqError` is printed as one line on stderr and exits with
+its code (2 bad input, 3 bad settings, 4 backend failure, 5 not found).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
+from rich.table import Table
+
+from adaldyq.errors import AdaldyqError
+from adaldyq.ingest.report import IngestReport
+from adaldyq.jobs import analyze_job, ingest_job
+from adaldyq.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="adaldyq",
+    help="Corruption-risk findings from a state's own data, each with its rule and evidence.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+WorkspaceOpt = Annotated[
+    Path, typer.Option("--workspace", "-w", help="Folder for tables, findings and outputs.")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", "-c", help="TOML settings file (rule parameters, weights).")
+]
+DatasetOpt = Annotated[
+    str | None,
+    typer.Option(help="Put every input into this dataset (default: one dataset per file)."),
+]
+Inputs = Annotated[
+    list[str], typer.Argument(help="OCDS files or folders (.json, .jsonl, .gz); '-' for stdin.")
+]
+
+
+def _settings(workspace: Path, config: Path | None, **overrides: Any) -> Settings:
+    return load_settings(config, workspace=workspace, **overrides)
+
+
+@contextmanager
+def _bytes_progress(label: str) -> Iterator[Callable[[str, int], None]]:
+    columns = (TextColumn(label), BarColumn(), TransferSpeedColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(_file: str, size: int) -> None:
+            bar.advance(task, size)
+
+        yield advance
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    dataset: DatasetOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read OCDS into canonical Parquet tables; print read = loaded + rejected."""
+    settings = _settings(workspace, config)
+    with _bytes_progress("ingest") as progress:
+        report = ingest_job(settings, inputs, dataset, progress)
+    _print_ingest(report, settings.workspace)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="OCDS inputs; omit to analyse the workspace as is.")
+    ] = None,
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    dataset: DatasetOpt = None,
+    config: ConfigOpt = None,
+    backend: Annotated[
+        Literal["duckdb", "spark"] | None, typer.Option(help="Analytics engine (default duckdb).")
+    ] = None,
+    rules: Annotated[
+        str | None, typer.Option(help="Comma-separated rule codes to run (default: all).")
+    ] = None,
+) -> None:
+    """Ingest the inputs and run every rule; write findings.parquet and run.json."""
+    overrides: dict[str, Any] = {"backend": backend}
+    settings = _settings(workspace, config, **overrides)
+    if rules:
+        chosen = [code.strip() for code in rules.split(",") if code.strip()]
+        settings = settings.model_copy(
+            update={"procurement": settings.procurement.model_copy(update={"rules": chosen})}
+        )
+    with _bytes_progress("ingest") as progress:
+        summary = analyze_job(settings, inputs or [], dataset, progress)
+    if summary.ingest is not None:
+        _print_ingest(summary.ingest, settings.workspace)
+    table = Table("rule", "findings")
+    for code, count in sorted(summary.per_rule.items()):
+        table.add_row(code, str(count))
+    out.print(table)
+    processes = sum(summary.result.processes.values())
+    out.print(
+        f"run {summary.run_id}: {len(summary.result.findings)} findings on {processes} processes in "
+        f"{len(summary.result.processes)} dataset(s): {settings.workspace / 'findings.parquet'}"
+    )
+    for warning in summary.result.warnings:
+        err.print(f"[yellow]warning:[/] {warning}")
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule: code, name, what it flags, and the OCP red flags it covers."""
+    from adaldyq.engines.procurement.registry import PROCUREMENT_RULES
+    from adaldyq.engines.procurement.rules import load_all
+
+    load_all()
+    table = Table("code", "name", "family", "subjects", "OCP codes")
+    for meta, _ in PROCUREMENT_RULES.select(None):
+        table.add_row(
+            meta.code, meta.name, meta.family, ", ".join(meta.subjects), ", ".join(meta.ocp_codes)
+        )
+    out.print(table)
+
+
+def _print_ingest(report: IngestReport, workspace: Path) -> None:
+    out.print(
+        f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} records; "
+        f"{sum(report.processes.values())} processes in {len(report.processes)} dataset(s); "
+        f"{report.issues} field issues"
+    )
+    if report.rejected:
+        out.print(f"rejects: {workspace / 'rejects.jsonl'} (also rejects.csv)")
+        for reason, count in report.reasons.most_common(5):
+            out.print(f"  {count:>7}  {reason}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning AdaldyqError into a one-line message and exit code."""
+    try:
+        app(standalone_mode=False)
+    except AdaldyqError as exc:
+        err.print(f"adaldyq: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("adaldyq: interrupted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click's usage errors arrive here with standalone_mode=False
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

@@ -1,0 +1,82 @@
+"""The jobs the CLI (and later the web app) runs: ingest, analyse, and their outputs.
+
+A job wires adapters to engines: it opens the backend, runs the engine, writes the outputs to the
+workspace and returns a summary for the caller to render. It holds no rule logic and prints
+nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from adaldyq.engines.procurement.runner import AnalysisResult, OnRule, analyse
+from adaldyq.ingest.ocds import OcdsIngest, Progress
+from adaldyq.ingest.report import IngestReport
+from adaldyq.model.findings import findings_table
+from adaldyq.settings import Settings
+from adaldyq.store.backend import connect
+from adaldyq.store.catalog import Workspace
+from adaldyq.store.findings import write_findings
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id: UTC time plus a random suffix."""
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def ingest_job(
+    settings: Settings,
+    inputs: list[str],
+    dataset: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read OCDS inputs into the workspace's canonical tables."""
+    return OcdsIngest(Workspace(settings.workspace), dataset, progress).run(inputs)
+
+
+@dataclass
+class AnalyzeSummary:
+    """What an analysis did: the ingest counts (if it ingested) and the findings per rule."""
+
+    run_id: str
+    ingest: IngestReport | None
+    result: AnalysisResult
+    per_rule: Counter[str] = field(default_factory=Counter)
+
+
+def analyze_job(
+    settings: Settings,
+    inputs: list[str],
+    dataset: str | None = None,
+    progress: Progress | None = None,
+    on_rule: OnRule | None = None,
+) -> AnalyzeSummary:
+    """Ingest the inputs (if any), run every selected rule, write findings and run metadata."""
+    workspace = Workspace(settings.workspace)
+    report = ingest_job(settings, inputs, dataset, progress) if inputs else None
+    run_id = new_run_id()
+    datasets = sorted(report.processes) if report is not None else None
+    with connect(settings) as backend:
+        result = analyse(backend, workspace, settings, run_id, datasets, on_rule)
+    write_findings(workspace, findings_table(result.findings), _run_record(settings, result))
+    per_rule = Counter(f.rule_code for f in result.findings)
+    return AnalyzeSummary(run_id, report, result, per_rule)
+
+
+def _run_record(settings: Settings, result: AnalysisResult) -> dict[str, Any]:
+    return {
+        "run_id": result.run_id,
+        "created": datetime.now(UTC).isoformat(),
+        "backend": settings.backend,
+        "settings": settings.model_dump(mode="json"),
+        "datasets": {
+            name: {"processes": count, "rules": result.meta.get(name, {})}
+            for name, count in result.processes.items()
+        },
+        "warnings": result.warnings,
+    }
+

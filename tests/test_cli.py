@@ -1,0 +1,63 @@
+"""The command as users run it: exit codes, one-line errors, the stable interface of automated checks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from tests.conftest import CARDINAL, REAL_OCDS
+
+
+def _adaldyq(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "adaldyq", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_analyze_writes_findings_and_prints_balanced_counts(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    done = _adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "--workspace", str(workspace))
+    assert done.returncode == 0, done.stderr
+    assert "read 100 = loaded 100 + rejected 0 records" in done.stdout
+    findings = pq.read_table(workspace / "findings.parquet")
+    assert {"rule_code", "subject_type", "subject_id", "score", "evidence"} <= set(
+        findings.column_names
+    )
+    assert findings.num_rows > 0
+    assert (workspace / "rejects.jsonl").is_file()
+    run = json.loads((workspace / "run.json").read_text())
+    assert run["datasets"]["armenia"]["processes"] == 100
+
+
+def test_ingest_from_stdin(tmp_path: Path) -> None:
+    lines = '{"ocid": "a"}\n{"ocid": "b"}\nnot json\n'
+    done = _adaldyq("ingest", "-", "--workspace", str(tmp_path / "ws"), stdin=lines)
+    assert done.returncode == 0, done.stderr
+    assert "read 3 = loaded 2 + rejected 1 records" in done.stdout
+
+
+def test_bad_input_is_one_line_and_non_zero(tmp_path: Path) -> None:
+    not_json = tmp_path / "table.csv"
+    not_json.write_text("a,b\n1,2\n")
+    for args, code in [
+        (("ingest", str(tmp_path / "missing.jsonl")), 2),
+        (("ingest", str(not_json)), 2),
+        (("analyze", "--workspace", str(tmp_path / "empty")), 5),
+        (("analyze", str(CARDINAL / "indicators" / "R018.jsonl"), "--rules", "R999"), 3),
+    ]:
+        done = _adaldyq(*args, "--workspace", str(tmp_path / "ws")) if args[0] == "ingest" else (
+            _adaldyq(*args)
+        )
+        assert done.returncode == code, (args, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("adaldyq: error: "), done.stderr
+        assert "Traceback" not in done.stderr
