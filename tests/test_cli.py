@@ -1,4 +1,4 @@
-"""The command as users run it: exit codes, one-line errors, the stable interface of automated checks."""
+"""The command as users run it: exit codes, one-line errors, the interface automated checks use."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def test_analyze_writes_findings_and_prints_balanced_counts(tmp_path: Path) -> N
     assert (workspace / "rejects.jsonl").is_file()
     run = json.loads((workspace / "run.json").read_text())
     assert run["datasets"]["armenia"]["processes"] == 100
+    assert run["datasets"]["armenia"]["in_scope"] == 96  # 4 cancelled tenders
 
 
 def test_ingest_from_stdin(tmp_path: Path) -> None:
@@ -54,8 +55,10 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path) -> None:
         (("analyze", "--workspace", str(tmp_path / "empty")), 5),
         (("analyze", str(CARDINAL / "indicators" / "R018.jsonl"), "--rules", "R999"), 3),
     ]:
-        done = _adaldyq(*args, "--workspace", str(tmp_path / "ws")) if args[0] == "ingest" else (
-            _adaldyq(*args)
+        done = (
+            _adaldyq(*args, "--workspace", str(tmp_path / "ws"))
+            if args[0] == "ingest"
+            else (_adaldyq(*args))
         )
         assert done.returncode == code, (args, done.stderr)
         lines = done.stderr.strip().splitlines()

@@ -35,7 +35,8 @@ WorkspaceOpt = Annotated[
     Path, typer.Option("--workspace", "-w", help="Folder for tables, findings and outputs.")
 ]
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", "-c", help="TOML settings file (rule parameters, weights).")
+    Path | None,
+    typer.Option("--config", "-c", help="TOML settings file (rule parameters, weights)."),
 ]
 DatasetOpt = Annotated[
     str | None,
@@ -107,9 +108,11 @@ def analyze(
     for code, count in sorted(summary.per_rule.items()):
         table.add_row(code, str(count))
     out.print(table)
-    processes = sum(summary.result.processes.values())
+    in_scope = sum(summary.result.processes.values())
+    excluded = sum(summary.result.excluded.values())
     out.print(
-        f"run {summary.run_id}: {len(summary.result.findings)} findings on {processes} processes in "
+        f"run {summary.run_id}: {len(summary.result.findings)} findings on {in_scope} processes "
+        f"in scope ({excluded} excluded: cancelled or excluded method) in "
         f"{len(summary.result.processes)} dataset(s): {settings.workspace / 'findings.parquet'}"
     )
     for warning in summary.result.warnings:

@@ -74,9 +74,12 @@ def _run_record(settings: Settings, result: AnalysisResult) -> dict[str, Any]:
         "backend": settings.backend,
         "settings": settings.model_dump(mode="json"),
         "datasets": {
-            name: {"processes": count, "rules": result.meta.get(name, {})}
+            name: {
+                "processes": count + result.excluded.get(name, 0),
+                "in_scope": count,
+                "rules": result.meta.get(name, {}),
+            }
             for name, count in result.processes.items()
         },
         "warnings": result.warnings,
     }
-

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import ibis.expr.types as ir
+
 from adaldyq.engines.procurement.context import RuleContext
 from adaldyq.engines.procurement.registry import PROCUREMENT_RULES, Flag
 from adaldyq.engines.procurement.rules import load_all
@@ -34,7 +36,8 @@ class AnalysisResult:
     findings: list[Finding] = field(default_factory=list)
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    processes: dict[str, int] = field(default_factory=dict)
+    processes: dict[str, int] = field(default_factory=dict)  # in scope, per dataset
+    excluded: dict[str, int] = field(default_factory=dict)  # by the global exclusions
 
 
 def analyse(
@@ -58,8 +61,9 @@ def analyse(
             settings=settings.procurement,
             profile=settings.profile,
         )
-        total = int(context.column(context.processes.count().name("n").as_table().n)[0])
+        total = _count(context, context.processes)
         result.processes[dataset] = total
+        result.excluded[dataset] = _count(context, context.raw["processes"]) - total
         for meta, function in selected:
             if on_rule is not None:
                 on_rule(dataset, meta.code)
@@ -72,6 +76,10 @@ def analyse(
             if warning:
                 result.warnings.append(warning)
     return result
+
+
+def _count(context: RuleContext, table: ir.Table) -> int:
+    return int(context.column(table.count().name("n").as_table().n)[0])
 
 
 def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
