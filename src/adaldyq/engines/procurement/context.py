@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -35,6 +36,7 @@ CHILD_TABLES = (
     "contracts",
     "amendments",
     "transactions",
+    "bid_scores",
 )
 
 
@@ -63,6 +65,12 @@ class RuleContext:
     def table(self, name: str) -> ir.Table:
         """A child table restricted to processes in scope."""
         return self._scoped[name]
+
+    @property
+    def plan_lines(self) -> ir.Table:
+        """The dataset's plan lines, unscoped: a plan line precedes any process (its ocid is
+        null), so the process scope does not apply to it."""
+        return self.raw["plan_lines"]
 
     @cached_property
     def _scoped(self) -> _ScopedTables:
@@ -191,7 +199,14 @@ def _number(row: dict[str, Any], value: str | float | None) -> float | None:
 
 
 def _plain(value: Any) -> Any:
-    """Evidence values as JSON-friendly Python (timestamps to ISO text, numpy to Python)."""
+    """Evidence values as JSON-friendly Python (timestamps to ISO text, numpy to Python).
+
+    Spark hands back timestamps without a zone (in the session's UTC), DuckDB with one; both are
+    written as UTC so evidence is identical on both backends.
+    """
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, np.generic):
