@@ -38,6 +38,16 @@ class CardinalCompat(_Strict):
         False,
         description="Skip dates without a time zone (Cardinal R003) rather than read them as UTC.",
     )
+    bids_as_contracting_processes: bool = Field(
+        False,
+        description="Count submitted bids, not processes, against R038's "
+        "minimum_contracting_processes for buyers and procuring entities (Cardinal R038).",
+    )
+    first_contact_field: bool = Field(
+        False,
+        description="Compare two contact points only on the first field both have (Cardinal "
+        "R044) rather than match on any shared field.",
+    )
 
 
 class ProcurementSettings(_Strict):
@@ -81,6 +91,11 @@ class ScoringSettings(_Strict):
     top_share: dict[str, float] = Field(
         default_factory=lambda: {"low": 0.2, "medium": 0.3, "high": 0.1},
         description="Share of each bucket taken into the top-risk queue (SASU defaults).",
+    )
+    entity_top_share: dict[str, float] = Field(
+        default_factory=lambda: {"low": 0.1, "medium": 0.2, "high": 0.05},
+        description="Share of procuring entities per bucket, ranked by the summed materiality of "
+        "their processes not yet in the queue, whose processes all join it (SASU defaults).",
     )
 
 

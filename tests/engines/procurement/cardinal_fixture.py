@@ -53,15 +53,21 @@ def fixture_params(stem: str) -> tuple[str, dict[str, Any]]:
 def run_fixture(path: Path, backend: Backend, root: Path, **procurement: Any) -> dict[str, Any]:
     """Cardinal-shaped results of one fixture file on one backend."""
     code, params = fixture_params(path.stem)
+    return run_cardinal(
+        path, backend, root, {code: params},
+        no_price_comparison_procurement_methods=["NPC"],
+        excluded_procurement_method_details=["EXC"],
+        **procurement,
+    )  # fmt: skip
+
+
+def run_cardinal(
+    path: Path, backend: Backend, root: Path, params: dict[str, dict[str, Any]], **procurement: Any
+) -> dict[str, Any]:
+    """Cardinal-shaped results of the rules in `params` (code → parameters) on one JSONL file."""
     settings = load_settings(
         workspace=root,
-        procurement={
-            "rules": [code],
-            "params": {code: params},
-            "no_price_comparison_procurement_methods": ["NPC"],
-            "excluded_procurement_method_details": ["EXC"],
-            **procurement,
-        },
+        procurement={"rules": sorted(params), "params": params, **procurement},
     )
     workspace = Workspace(root)
     OcdsIngest(workspace, dataset="fixture").run([str(path)])
