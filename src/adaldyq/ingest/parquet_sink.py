@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from adaldyq.model.tables import CANONICAL_TABLES
+from adaldyq.model.tables import CANONICAL_TABLES, SIDE_TABLES
 from adaldyq.store.catalog import Workspace
 
 Row = dict[str, object]
 
 
 class ParquetSink:
-    """Collects rows per (table, dataset) and writes them in batches of `batch_rows`."""
+    """Collects rows per (table, dataset) and writes them in batches of `batch_rows`.
 
-    def __init__(self, workspace: Workspace, batch_rows: int = 50_000) -> None:
+    A sink owns `tables` (by default every table OCDS ingest fills): it drops and rewrites only
+    those, so re-ingesting OCDS keeps the plan lines and bid scores read by their own readers.
+    """
+
+    def __init__(
+        self, workspace: Workspace, batch_rows: int = 50_000, tables: Collection[str] | None = None
+    ) -> None:
         self._workspace = workspace
+        self._tables = (
+            tuple(tables)
+            if tables is not None
+            else tuple(t for t in CANONICAL_TABLES if t not in SIDE_TABLES)
+        )
         self._batch_rows = batch_rows
         self._buffers: dict[tuple[str, str], list[Row]] = {}
         self._writers: dict[tuple[str, str], pq.ParquetWriter] = {}
@@ -26,7 +38,7 @@ class ParquetSink:
     def start_dataset(self, dataset: str) -> None:
         """Drop what an earlier ingest left for this dataset, once per run."""
         if dataset not in self._started:
-            self._workspace.drop_dataset(dataset)
+            self._workspace.drop_dataset(dataset, self._tables)
             self._started.add(dataset)
 
     def add(self, table: str, dataset: str, rows: list[Row]) -> None:
@@ -36,12 +48,18 @@ class ParquetSink:
             self._flush(table, dataset)
 
     def close(self) -> None:
-        """Flush every buffer and write an empty file for tables a dataset left empty."""
+        """Flush every buffer and write an empty file for tables a dataset left empty.
+
+        Tables of other readers get an empty file only where they have none yet, so every
+        canonical table of a dataset can be read.
+        """
         for table, dataset in list(self._buffers):
             self._flush(table, dataset)
         for dataset in self._started:
             for table in CANONICAL_TABLES:
-                if (table, dataset) not in self._writers:
+                owned = table in self._tables
+                missing = not any(self._workspace.partition_dir(table, dataset).glob("*.parquet"))
+                if (table, dataset) not in self._writers and (owned or missing):
                     self._writer(table, dataset)
         for writer in self._writers.values():
             writer.close()

@@ -183,6 +183,48 @@ TRANSACTIONS = _schema(
     ("payee_org_id", STR),
 )
 
+PLAN_LINES = _schema(
+    # Lines of procurement plans from the plan CSV form (`ingest/plans.py`), keyed by dataset and
+    # plan_id. A plan line precedes any process, so `ocid` is always null: rules read this table
+    # unscoped (`RuleContext.plan_lines`), never through the process scope.
+    ("source_file", STR),
+    ("source_line", I64),
+    ("plan_id", STR),
+    ("buyer_id", STR),
+    ("buyer_name", STR),
+    ("year", I64),
+    ("classification_scheme", STR),
+    ("classification_id", STR),
+    ("description", STR),
+    ("quantity", F64),
+    ("unit", STR),
+    ("unit_price", F64),
+    ("currency", STR),
+    ("region", STR),
+    ("planned_method", STR),
+)
+
+BID_SCORES = _schema(
+    # Published evaluation of bids, one row per bid and criterion, from the bid-score CSV form
+    # (`ingest/bid_scores.py`); `ocid` is the process the bids belong to. A row carries either a
+    # weighted score (`weight`, `score`) or a conditional discount in percent (`discount`).
+    ("source_file", STR),
+    ("source_line", I64),
+    ("lot_id", STR),
+    ("bid_id", STR),
+    ("tenderer_id", STR),
+    ("tenderer_name", STR),
+    ("price", F64),
+    ("currency", STR),
+    ("criterion", STR),
+    ("weight", F64),
+    ("score", F64),
+    ("discount", F64),
+)
+
+SIDE_TABLES = frozenset({"plan_lines", "bid_scores"})
+"""Tables filled by their own CSV readers, not by OCDS ingest: re-ingesting OCDS keeps them."""
+
 CANONICAL_TABLES: dict[str, pa.Schema] = {
     "processes": PROCESSES,
     "parties": PARTIES,
@@ -195,4 +237,6 @@ CANONICAL_TABLES: dict[str, pa.Schema] = {
     "contracts": CONTRACTS,
     "amendments": AMENDMENTS,
     "transactions": TRANSACTIONS,
+    "plan_lines": PLAN_LINES,
+    "bid_scores": BID_SCORES,
 }
