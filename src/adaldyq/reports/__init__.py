@@ -1,0 +1,1 @@
+"""Outputs for people: the audit list in four formats and the dataset summary page."""
