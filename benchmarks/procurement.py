@@ -1,0 +1,165 @@
+"""Procurement pipeline benchmark against OCP Cardinal's coverage (run on demand, never in CI).
+
+    uv run python benchmarks/procurement.py --sizes 10000 100000 --workdir /tmp/adaldyq-bench
+
+For each size, a synthetic file (`adaldyq.synthetic`, cached by size and seed) is measured through
+Cardinal's `coverage` (the only part of Cardinal runnable here, and our peer), our `coverage`, the
+ingest and the analysis on DuckDB with every registered rule. Each step runs in a fresh process,
+so its peak RSS (`wait4` rusage of that child) is its own; its wall time is taken inside the child
+around the call only, without interpreter start-up. `--profile` adds a cProfile of the ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+STEPS = ("generate", "cardinal", "coverage", "ingest", "analyze")
+DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile", action="store_true", help="cProfile the ingest (first size)")
+    parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)  # child mode
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        seconds = run_step(args.step, args.workdir, args.size, args.seed)
+        print(orjson.dumps({"seconds": seconds}).decode())
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in args.sizes:
+        data = data_file(args.workdir, size, args.seed)
+        if not data.exists():
+            rows.append(measure("generate", args.workdir, size, args.seed))
+        rows.extend(measure(s, args.workdir, size, args.seed) for s in STEPS[1:])
+    print_table(rows)
+    if args.profile:
+        profile_ingest(args.workdir, args.sizes[0], args.seed)
+
+
+def data_file(workdir: Path, size: int, seed: int) -> Path:
+    return workdir / f"synthetic-{size}-seed{seed}.jsonl"
+
+
+def workspace_dir(workdir: Path, size: int, seed: int) -> Path:
+    return workdir / f"ws-{size}-seed{seed}"
+
+
+def run_step(step: str, workdir: Path, size: int, seed: int) -> float:
+    """One step, in this (fresh) process; returns its wall time in seconds."""
+    data = data_file(workdir, size, seed)
+    started = time.perf_counter()
+    if step == "generate":
+        from adaldyq.synthetic import generate
+
+        partial = data.with_suffix(".partial.jsonl")
+        generate(partial, size, seed=seed, truth=data.with_suffix(".truth.jsonl"))
+        partial.rename(data)  # only a complete file is ever cached
+    elif step == "cardinal":
+        import ocdscardinal
+
+        ocdscardinal.coverage(str(data))
+    elif step == "coverage":
+        from adaldyq.ingest.coverage import coverage
+
+        coverage(data)
+    elif step == "ingest":
+        ingest(data, workspace_dir(workdir, size, seed))
+    else:
+        analyze(workspace_dir(workdir, size, seed))
+    return time.perf_counter() - started
+
+
+def ingest(data: Path, root: Path) -> None:
+    from adaldyq.ingest.ocds import OcdsIngest
+    from adaldyq.store.catalog import Workspace
+
+    shutil.rmtree(root, ignore_errors=True)
+    OcdsIngest(Workspace(root), dataset="synthetic").run([str(data)])
+
+
+def analyze(root: Path) -> None:
+    from adaldyq.engines.procurement.runner import analyse
+    from adaldyq.settings import load_settings
+    from adaldyq.store.backend import connect
+    from adaldyq.store.catalog import Workspace
+
+    settings = load_settings(backend="duckdb", workspace=root)
+    with connect(settings) as backend:
+        analyse(backend, Workspace(root), settings, run_id="bench")
+
+
+@dataclass(frozen=True)
+class Measurement:
+    step: str
+    size: int
+    seconds: float
+    megabytes: float
+    peak_mb: float
+
+
+def measure(step: str, workdir: Path, size: int, seed: int) -> Measurement:
+    """Run a step in a child process; its own wall time and its peak RSS."""
+    command = [sys.executable, __file__, "--step", step, "--workdir", str(workdir),
+               "--size", str(size), "--seed", str(seed)]  # fmt: skip
+    child = subprocess.Popen(command, stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"step {step} at {size} failed with exit code {child.returncode}")
+    seconds = float(orjson.loads(output.splitlines()[-1])["seconds"])
+    megabytes = data_file(workdir, size, seed).stat().st_size / 1e6
+    print(f"{step:>9} {size:>9,}: {seconds:8.2f} s", file=sys.stderr, flush=True)
+    return Measurement(step, size, seconds, megabytes, usage.ru_maxrss / 1024)
+
+
+def print_table(rows: list[Measurement]) -> None:
+    print("| step | processes | MB | seconds | MB/s | processes/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    by_size: dict[int, dict[str, float]] = {}
+    for row in rows:
+        by_size.setdefault(row.size, {})[row.step] = row.seconds
+        print(f"| {row.step} | {row.size:,} | {row.megabytes:,.0f} | {row.seconds:,.2f} | "
+              f"{row.megabytes / row.seconds:,.1f} | {row.size / row.seconds:,.0f} | "
+              f"{row.peak_mb:,.0f} |")  # fmt: skip
+    print()
+    for size, steps in by_size.items():
+        ratio = (steps["ingest"] + steps["analyze"]) / steps["cardinal"]
+        ours = steps["coverage"] / steps["cardinal"]
+        print(f"{size:,} processes: (ingest + analyze) / cardinal coverage = {ratio:.1f}x; "
+              f"our coverage / cardinal coverage = {ours:.2f}x")  # fmt: skip
+
+
+def profile_ingest(workdir: Path, size: int, seed: int) -> None:
+    """Where ingest time goes: the top functions by own time and by cumulative time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    ingest(data_file(workdir, size, seed), workdir / "ws-profile")
+    profiler.disable()
+    for order in ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(18)
+        print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
