@@ -64,3 +64,27 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path) -> None:
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("adaldyq: error: "), done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_coverage_json_is_cardinals_object() -> None:
+    import ocdscardinal
+
+    source = REAL_OCDS / "moldova.jsonl"
+    done = _adaldyq("coverage", str(source), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == ocdscardinal.coverage(str(source))
+
+
+def test_audit_list_prints_the_top_n_with_reasons(tmp_path: Path) -> None:
+    workspace = str(tmp_path / "ws")
+    assert _adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "-w", workspace).returncode == 0
+    done = _adaldyq("audit-list", "-w", workspace, "--top", "5", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert [row["place"] for row in rows] == [1, 2, 3, 4, 5]
+    assert all(row["reasons"] for row in rows)
+    html = tmp_path / "top.html"
+    done = _adaldyq("audit-list", "-w", workspace, "--format", "html", "--output", str(html))
+    assert done.returncode == 0 and html.read_text().startswith("<!doctype html>")
+    refused = _adaldyq("audit-list", "-w", workspace, "--format", "parquet")
+    assert refused.returncode == 3 and "give --output" in refused.stderr

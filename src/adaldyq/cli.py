@@ -6,6 +6,7 @@ its code (2 bad input, 3 bad settings, 4 backend failure, 5 not found).
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,9 +18,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 from rich.table import Table
 
-from adaldyq.errors import AdaldyqError
+from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
-from adaldyq.jobs import analyze_job, ingest_job
+from adaldyq.jobs import AnalyzeSummary, analyze_job, ingest_job, outputs_job
 from adaldyq.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -102,6 +103,10 @@ def analyze(
         )
     with _bytes_progress("ingest") as progress:
         summary = analyze_job(settings, inputs or [], dataset, progress)
+    _print_analysis(summary, settings)
+
+
+def _print_analysis(summary: AnalyzeSummary, settings: Settings) -> None:
     if summary.ingest is not None:
         _print_ingest(summary.ingest, settings.workspace)
     table = Table("rule", "findings")
@@ -117,6 +122,97 @@ def analyze(
     )
     for warning in summary.result.warnings:
         err.print(f"[yellow]warning:[/] {warning}")
+
+
+@app.command("audit-list")
+def audit_list(
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    top: Annotated[
+        int | None,
+        typer.Option(help="The N most risk-prone processes; default: SASU's top-risk queue."),
+    ] = None,
+    fmt: Annotated[
+        Literal["csv", "json", "html", "parquet"], typer.Option("--format", help="Output format.")
+    ] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default: standard output.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Rank the analysed processes for audit, with the reasons for each place."""
+    from adaldyq.engines.audit import audit_workspace
+    from adaldyq.reports.audit_list import render_audit_list
+    from adaldyq.store.catalog import Workspace
+
+    settings = _settings(workspace, config)
+    audit = audit_workspace(Workspace(settings.workspace), settings.scoring, top_n=top)
+    content = render_audit_list(audit, fmt)
+    if output is not None:
+        output.write_bytes(content)
+        err.print(f"{len(audit.rows)} processes ranked of {len(audit.queue)}: {output}")
+    elif fmt in ("html", "parquet"):
+        raise ConfigError(f"--format {fmt} writes a file: give --output")
+    else:
+        sys.stdout.buffer.write(content)
+
+
+@app.command()
+def demo(
+    data: Annotated[Path, typer.Option(help="Folder of OCDS files, one dataset per file.")] = Path(
+        "../shared/data/ocds/real-2018-sample-data"
+    ),
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    config: ConfigOpt = None,
+) -> None:
+    """Ingest the real OCDS samples, run every rule, write the audit list and the report."""
+    settings = _settings(workspace, config)
+    with _bytes_progress("ingest") as progress:
+        summary = analyze_job(settings, [str(data)], None, progress)
+    _print_analysis(summary, settings)
+    outputs = outputs_job(settings, warnings=summary.result.warnings)
+    out.print(
+        f"\naudit list: {len(outputs.audit.rows)} top-risk processes of {len(outputs.audit.queue)}"
+    )
+    for name, path in outputs.files.items():
+        out.print(f"  {name:8} {path.resolve()}")
+    out.print(f"open {outputs.files['report'].resolve()} in a browser to start.")
+
+
+@app.command("coverage")
+def coverage_command(
+    file: Annotated[Path, typer.Argument(help="JSON Lines of compiled releases (.gz too).")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print only the path → count object, as Cardinal.")
+    ] = False,
+) -> None:
+    """Count non-empty fields per path (Cardinal's semantics) and the red flags they support."""
+    from adaldyq.engines.procurement.ocp_support import implemented_ocp_codes
+    from adaldyq.ingest.coverage import coverage
+    from adaldyq.ingest.flag_support import flag_support
+
+    if not file.is_file():
+        raise InputError("no such file", path=file)
+    counts = coverage(file)
+    if as_json:
+        sys.stdout.write(json.dumps(counts, ensure_ascii=False) + "\n")
+        return
+    table = Table("path", "non-empty", title=f"coverage of {file}")
+    for path, count in sorted(counts.items()):
+        table.add_row(path or "(lines)", str(count))
+    out.print(table)
+    support = flag_support(counts, implemented_ocp_codes())
+    flags = Table("code", "red flag", "supported", "computed by", "missing fields")
+    for item in support:
+        flags.add_row(
+            item.code,
+            item.name,
+            "yes" if item.supported else "no",
+            ", ".join(item.implemented_by),
+            ", ".join(item.missing),
+        )
+    out.print(flags)
+    usable = [s.code for s in support if s.supported and s.implemented]
+    out.print(f"{len(usable)} red flags are both supported by this file and computed by Adaldyq.")
 
 
 @app.command("rules")

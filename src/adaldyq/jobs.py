@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from adaldyq.engines.audit import AuditList, audit_workspace
 from adaldyq.engines.procurement.runner import AnalysisResult, OnRule, analyse
 from adaldyq.ingest.ocds import OcdsIngest, Progress
 from adaldyq.ingest.report import IngestReport
 from adaldyq.model.findings import findings_table
+from adaldyq.reports.audit_list import write_audit_list
+from adaldyq.reports.summary import write_report
 from adaldyq.settings import Settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace
-from adaldyq.store.findings import write_findings
+from adaldyq.store.findings import read_findings, read_run, write_findings
 
 
 def new_run_id() -> str:
@@ -65,6 +70,34 @@ def analyze_job(
     write_findings(workspace, findings_table(result.findings), _run_record(settings, result))
     per_rule = Counter(f.rule_code for f in result.findings)
     return AnalyzeSummary(run_id, report, result, per_rule)
+
+
+@dataclass
+class Outputs:
+    """The files written for people after an analysis."""
+
+    audit: AuditList
+    files: dict[str, Path]
+
+
+def outputs_job(
+    settings: Settings, top_n: int | None = None, warnings: Sequence[str] | None = None
+) -> Outputs:
+    """Write the audit list in every format and the summary report into the workspace."""
+    workspace = Workspace(settings.workspace)
+    audit = audit_workspace(workspace, settings.scoring, top_n=top_n)
+    files = write_audit_list(audit, workspace.root)
+    if warnings is None:
+        warnings = read_run(workspace).get("warnings", [])
+    files["report"] = write_report(
+        workspace.output("report.html"),
+        audit,
+        read_findings(workspace),
+        warnings,
+        links={"audit list": "audit-list.html"},
+        share_warning=settings.procurement.flag_share_warning,
+    )
+    return Outputs(audit, files)
 
 
 def _run_record(settings: Settings, result: AnalysisResult) -> dict[str, Any]:

@@ -133,7 +133,11 @@ def test_organisation_ids_come_from_identifiers(tmp_path: Path) -> None:
     release = {
         "ocid": "o",
         "parties": [
-            {"id": "1", "roles": ["buyer"], "identifier": {"scheme": "KZ-BIN", "id": "010203040506"}},
+            {
+                "id": "1",
+                "roles": ["buyer"],
+                "identifier": {"scheme": "KZ-BIN", "id": "010203040506"},
+            },
             {"id": "2", "roles": ["tenderer", "supplier"]},
         ],
         "bids": {"details": [{"tenderers": [{"id": "2"}], "status": "valid"}]},

@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from adaldyq.engines.audit import AUDIT_COLUMNS, AuditList
 from adaldyq.engines.population import keys_table
+from adaldyq.errors import ConfigError
 from adaldyq.reports.rendering import default_docs_dir, pretty_json, records, render, rule_doc
 
 FORMATS = ("csv", "parquet", "json", "html")
@@ -35,25 +36,36 @@ def write_audit_list(
     html_limit: int = HTML_LIMIT,
 ) -> dict[str, Path]:
     """Write `stem.<format>` for each format into `out_dir`; the paths written, by format."""
-    wanted = list(formats)
-    unknown = sorted(set(wanted) - set(FORMATS))
-    if unknown:
-        raise ValueError(f"unknown audit list format(s): {', '.join(unknown)}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    table = audit_table(audit.rows)
     written: dict[str, Path] = {}
-    for fmt in wanted:
+    for fmt in formats:
         path = out_dir / f"{stem}.{fmt}"
-        if fmt == "csv":
-            pacsv.write_csv(table, path)
-        elif fmt == "parquet":
-            pq.write_table(table, path)
-        elif fmt == "json":
-            path.write_text(_json(table), encoding="utf-8")
-        else:
-            path.write_text(audit_html(audit, docs_dir, html_limit, stem), encoding="utf-8")
+        path.write_bytes(render_audit_list(audit, fmt, docs_dir, html_limit, stem))
         written[fmt] = path
     return written
+
+
+def render_audit_list(
+    audit: AuditList,
+    fmt: str,
+    docs_dir: Path | None = None,
+    html_limit: int = HTML_LIMIT,
+    stem: str = "audit-list",
+) -> bytes:
+    """The list in one format, as bytes for a file or standard output."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown audit list format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if fmt == "html":
+        return audit_html(audit, docs_dir, html_limit, stem).encode("utf-8")
+    table = audit_table(audit.rows)
+    if fmt == "json":
+        return _json(table).encode("utf-8")
+    buffer = pa.BufferOutputStream()
+    if fmt == "csv":
+        pacsv.write_csv(table, buffer)
+    else:
+        pq.write_table(table, buffer)
+    return bytes(buffer.getvalue().to_pybytes())
 
 
 def audit_table(rows: pd.DataFrame) -> pa.Table:
