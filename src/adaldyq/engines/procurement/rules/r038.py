@@ -15,9 +15,12 @@ from typing import Any
 
 import ibis.expr.types as ir
 
-from adaldyq.engines.procurement.cardinal_common import bid_tenderers, submitted_bids
+from adaldyq.engines.procurement.cardinal_common import (
+    bid_tenderers,
+    fence_outliers,
+    submitted_bids,
+)
 from adaldyq.engines.procurement.context import RuleContext, flags
-from adaldyq.engines.procurement.outliers import high_outliers
 from adaldyq.engines.procurement.registry import Flag, RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
@@ -72,8 +75,9 @@ def excessive_disqualified_bids(ctx: RuleContext, params: Params) -> RuleOutput:
     meta: dict[str, Any] = params.model_dump()
     for subject_type, rows, minimum_of, minimum in groups:
         ratios = _ratios(rows)
-        hits, meta[subject_type] = high_outliers(
-            ctx, ratios.filter(ratios[minimum_of] >= minimum), "ratio", params.threshold
+        eligible = ratios.filter(ratios[minimum_of] >= minimum)
+        hits, meta[subject_type] = fence_outliers(
+            ctx, eligible, "ratio", "upper", params.threshold, positive_q1=False
         )
         found += flags(hits, subject_type, "subject", "ratio", "ratio", EVIDENCE, None)
     return RuleOutput(found, meta)

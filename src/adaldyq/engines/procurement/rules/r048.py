@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from adaldyq.engines.procurement.cardinal_common import active_award_suppliers
+from adaldyq.engines.procurement.cardinal_common import active_award_suppliers, fence_outliers
 from adaldyq.engines.procurement.context import RuleContext, flags
-from adaldyq.engines.procurement.outliers import high_outliers
 from adaldyq.engines.procurement.registry import RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
@@ -58,7 +57,9 @@ def heterogeneous_supplier(ctx: RuleContext, params: Params) -> RuleOutput:
         prefixes=rows.prefix.collect(distinct=True),
     )
     eligible = per_supplier.filter(per_supplier.processes >= params.minimum_contracting_processes)
-    hits, meta = high_outliers(ctx, eligible, "variety", params.threshold)
+    hits, meta = fence_outliers(
+        ctx, eligible, "variety", "upper", params.threshold, positive_q1=False
+    )
     for row in hits:
         row.update(prefixes=sorted(row["prefixes"]), digits=params.digits)
     evidence = ["variety", "prefixes", "processes", "digits", "upper_fence"]
