@@ -6,7 +6,6 @@ backend (a Spark query costs far more than a DuckDB one) while seeing all their 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,7 +36,7 @@ def _findings(backend_name: str, workspace: Workspace) -> set[tuple[Any, ...]]:
 
 
 @pytest.mark.spark
-def test_duckdb_and_spark_agree_on_real_data(real_workspace: Workspace, tmp_path: Path) -> None:
+def test_duckdb_and_spark_agree_on_real_data(real_workspace: Workspace) -> None:
     duckdb = _findings("duckdb", real_workspace)
     spark = _findings("spark", real_workspace)
     assert duckdb, "no findings at all on the real samples: the comparison would prove nothing"
