@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from adaldyq.engines.audit import AUDIT_COLUMNS, AuditList, build_audit_list
+from adaldyq.errors import ConfigError
 from adaldyq.reports.audit_list import write_audit_list
 from adaldyq.reports.summary import write_report
 from adaldyq.settings import ScoringSettings
@@ -61,7 +62,7 @@ def test_only_the_formats_asked_for(tmp_path: Path) -> None:
     written = write_audit_list(_hostile_audit(), tmp_path, formats=["json"], stem="list")
     assert list(written) == ["json"]
     assert [p.name for p in tmp_path.iterdir()] == ["list.json"]
-    with pytest.raises(ValueError, match="xlsx"):
+    with pytest.raises(ConfigError, match="xlsx"):
         write_audit_list(_hostile_audit(), tmp_path, formats=["xlsx"])
 
 
