@@ -116,6 +116,36 @@ def read_documents(file: str) -> Iterator[Document]:
             handle.close()
 
 
+def read_json_lines_range(file: str, start: int, end: int, first_line: int) -> Iterator[Document]:
+    """The JSON Lines documents of bytes [start, end) of a plain file, numbered from `first_line`.
+
+    Lets several processes read one large file: `start` and `end` fall just after a newline, so
+    each line belongs to exactly one range and keeps the number it has in the whole file.
+    """
+    with Path(file).open("rb") as handle:
+        handle.seek(start)
+        yield from _json_lines(file, _lines_until(handle, end - start), first_line)
+
+
+def _lines_until(handle: IO[bytes], length: int) -> Iterator[bytes]:
+    for line in handle:
+        if length <= 0:
+            return
+        length -= len(line)
+        yield line
+
+
+def is_splittable_json_lines(file: str) -> bool:
+    """A plain (not gzip, not stdin) JSON Lines file, which can be read in byte ranges."""
+    if file == STDIN or file.endswith(".gz"):
+        return False
+    with Path(file).open("rb") as raw:
+        if raw.read(2) == b"\x1f\x8b":
+            return False
+    with io.BufferedReader(Path(file).open("rb"), buffer_size=1 << 16) as handle:
+        return _is_json_lines(file, handle)
+
+
 def _is_json_lines(file: str, handle: io.BufferedReader[Any]) -> bool:
     suffixes = [s.lower() for s in Path(file).suffixes] if file != STDIN else []
     if suffixes and suffixes[-1] == ".gz":
@@ -130,8 +160,10 @@ def _is_json_lines(file: str, handle: io.BufferedReader[Any]) -> bool:
     return True
 
 
-def _json_lines(file: str, handle: IO[bytes]) -> Iterator[Document]:
-    for number, line in enumerate(handle, start=1):
+def _json_lines(
+    file: str, handle: IO[bytes] | Iterator[bytes], first_line: int = 1
+) -> Iterator[Document]:
+    for number, line in enumerate(handle, start=first_line):
         if not line.strip():
             continue
         position = Position(file, number, "")
