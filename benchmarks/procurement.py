@@ -6,7 +6,8 @@ For each size, a synthetic file (`adaldyq.synthetic`, cached by size and seed) i
 Cardinal's `coverage` (the only part of Cardinal runnable here, and our peer), our `coverage`, the
 ingest and the analysis on DuckDB with every registered rule. Each step runs in a fresh process,
 so its peak RSS (`wait4` rusage of that child) is its own; its wall time is taken inside the child
-around the call only, without interpreter start-up. `--profile` adds a cProfile of the ingest.
+around the call only, without interpreter start-up. `--profile` adds a cProfile of the ingest
+and the time of each rule.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import itertools
 import os
 import pstats
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +37,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--profile", action="store_true", help="cProfile the ingest (first size)")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile ingest, time each rule"
+    )
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)  # child mode
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -51,7 +56,7 @@ def main() -> None:
         rows.extend(measure(s, args.workdir, size, args.seed) for s in STEPS[1:])
     print_table(rows)
     if args.profile:
-        profile_ingest(args.workdir, args.sizes[0], args.seed)
+        profile(args.workdir, args.sizes[0], args.seed)
 
 
 def data_file(workdir: Path, size: int, seed: int) -> Path:
@@ -95,7 +100,7 @@ def ingest(data: Path, root: Path) -> None:
     OcdsIngest(Workspace(root), dataset="synthetic").run([str(data)])
 
 
-def analyze(root: Path) -> None:
+def analyze(root: Path, on_rule: Callable[[str, str], None] | None = None) -> None:
     from adaldyq.engines.procurement.runner import analyse
     from adaldyq.settings import load_settings
     from adaldyq.store.backend import connect
@@ -103,7 +108,7 @@ def analyze(root: Path) -> None:
 
     settings = load_settings(backend="duckdb", workspace=root)
     with connect(settings) as backend:
-        analyse(backend, Workspace(root), settings, run_id="bench")
+        analyse(backend, Workspace(root), settings, run_id="bench", on_rule=on_rule)
 
 
 @dataclass(frozen=True)
@@ -149,8 +154,8 @@ def print_table(rows: list[Measurement]) -> None:
               f"our coverage / cardinal coverage = {ours:.2f}x")  # fmt: skip
 
 
-def profile_ingest(workdir: Path, size: int, seed: int) -> None:
-    """Where ingest time goes: the top functions by own time and by cumulative time."""
+def profile(workdir: Path, size: int, seed: int) -> None:
+    """Where the time goes: ingest's top functions (own and cumulative time), then each rule."""
     profiler = cProfile.Profile()
     profiler.enable()
     ingest(data_file(workdir, size, seed), workdir / "ws-profile")
@@ -159,6 +164,13 @@ def profile_ingest(workdir: Path, size: int, seed: int) -> None:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(18)
         print(out.getvalue())
+    starts: list[tuple[str, float]] = []
+    analyze(workdir / "ws-profile", lambda _, code: starts.append((code, time.perf_counter())))
+    starts.append(("end", time.perf_counter()))
+    spans = [(code, end - start) for (code, start), (_, end) in itertools.pairwise(starts)]
+    print("| rule | seconds |\n|---|---:|")
+    for code, seconds in sorted(spans, key=lambda span: -span[1]):
+        print(f"| {code} | {seconds:.2f} |")
 
 
 if __name__ == "__main__":

@@ -35,11 +35,11 @@ class Params(RuleParams):
     )
     reference_prices: Path | None = Field(
         None,
-        description="CSV: classification_scheme, classification_id, unit, currency, "
-        "reference_unit_price, source.",
+        description="CSV: classification_scheme, classification_id, unit, currency, price, "
+        "source (the form PL01 reads).",
     )
     reference_ratio: float = Field(
-        1.0, gt=0, description="Flag a price above reference_unit_price x this ratio."
+        1.0, gt=0, description="Flag a price above the reference price x this ratio."
     )
 
 
