@@ -30,6 +30,10 @@ def awarded(ctx: RuleContext) -> ir.Table:
     own date), year (budget year of the award date, else of the tender's publication),
     buyer_org_id, procurement_method, main_procurement_category.
     """
+    return ctx.shared_table("awarded", lambda: _awarded(ctx))
+
+
+def _awarded(ctx: RuleContext) -> ir.Table:
     awards = ctx.table("awards")
     active = awards.filter(awards.status == "active")
     suppliers = ctx.table("award_suppliers")
@@ -68,7 +72,7 @@ def awarded(ctx: RuleContext) -> ir.Table:
 def winners(ctx: RuleContext) -> ir.Table:
     """Distinct (ocid, org_id) of the suppliers of active awards."""
     won = awarded(ctx)
-    return won.select("ocid", org_id=won.supplier_org_id).distinct()
+    return ctx.shared_table("winners", won.select("ocid", org_id=won.supplier_org_id).distinct)
 
 
 def bidders(ctx: RuleContext) -> ir.Table:
@@ -88,4 +92,4 @@ def bidders(ctx: RuleContext) -> ir.Table:
 
 def contested(ctx: RuleContext) -> ir.Table:
     """Bidders (ocid, org_id) of the processes that have a winner: where co-bidding is judged."""
-    return bidders(ctx).semi_join(winners(ctx), "ocid")
+    return ctx.shared_table("contested", lambda: bidders(ctx).semi_join(winners(ctx), "ocid"))

@@ -108,7 +108,7 @@ def single_supplier_award(ctx: RuleContext) -> ir.Table:
 
 
 def bid_price_ratios(ctx: RuleContext) -> ir.Table:
-    """The R024/R058 ratio per process, with who and what it compares (cached on the backend).
+    """The R024/R058 ratio per process, with who and what it compares (built once per dataset).
 
     Where bids compare on price and one supplier won the only active award: over valid bids in the
     main currency with one tenderer, W is the winner's lowest bid and L the lowest bid of any other
@@ -119,6 +119,10 @@ def bid_price_ratios(ctx: RuleContext) -> ir.Table:
 
     Columns: ocid, winner, winner_amount, runner_up, runner_up_amount, currency, ratio.
     """
+    return ctx.shared_table("bid_price_ratios", lambda: _bid_price_ratios(ctx))
+
+
+def _bid_price_ratios(ctx: RuleContext) -> ir.Table:
     eligible = single_supplier_award(ctx).semi_join(
         ctx.price_comparison(ctx.processes).select("ocid"), "ocid"
     )
@@ -141,8 +145,7 @@ def bid_price_ratios(ctx: RuleContext) -> ir.Table:
     )
     pairs = winner.join(runner_up, "ocid")
     kept = pairs.filter((pairs.runner_up_amount >= pairs.winner_amount) & (pairs.winner_amount > 0))
-    ratios = kept.mutate(ratio=(kept.runner_up_amount - kept.winner_amount) / kept.winner_amount)
-    return ctx.backend.cache(ratios)
+    return kept.mutate(ratio=(kept.runner_up_amount - kept.winner_amount) / kept.winner_amount)
 
 
 def cardinal_fence(

@@ -8,11 +8,11 @@ a string ocid never reach the tables; ingest rejects them).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import ibis.expr.types as ir
 import numpy as np
@@ -23,6 +23,7 @@ from adaldyq.model.country import CountryProfile
 from adaldyq.settings import ProcurementSettings
 from adaldyq.store.backend import Backend
 
+T = TypeVar("T")
 DIGITS = 9  # floats in findings are rounded so DuckDB and Spark sums compare equal
 
 CHILD_TABLES = (
@@ -49,6 +50,7 @@ class RuleContext:
     raw: dict[str, ir.Table]
     settings: ProcurementSettings
     profile: CountryProfile
+    _shared: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def processes(self) -> ir.Table:
@@ -61,6 +63,20 @@ class RuleContext:
                 excluded
             )
         return self.backend.cache(p.filter(keep))
+
+    def shared(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A result several rules read, built once per dataset under `key`.
+
+        Ibis expressions are not shared between rules by value, so without this each rule would
+        have the backend recompute the same joins (awards by supplier, bidders, CRI components).
+        """
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(T, self._shared[key])
+
+    def shared_table(self, key: Hashable, build: Callable[[], ir.Table]) -> ir.Table:
+        """`shared` for a table, materialised on the backend."""
+        return self.shared(key, lambda: self.backend.cache(build()))
 
     def table(self, name: str) -> ir.Table:
         """A child table restricted to processes in scope."""

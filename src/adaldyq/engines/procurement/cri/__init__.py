@@ -10,7 +10,7 @@ values its component rules report.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import ibis
@@ -67,13 +67,23 @@ COMPONENTS: dict[str, Spec] = {
 
 def component_output(ctx: RuleContext, code: str, params: RuleParams) -> RuleOutput:
     """A component rule's findings: one per process whose component value is above 0."""
-    component = COMPONENTS[code].compute(ctx, params)
+    component = computed(ctx, code, params)
     rows = ctx.rows(component.table.filter(component.table.value > 0))
     for row in rows:
         row.update(component.constants)
     evidence = [*component.evidence, *component.constants]
     found = flags(rows, SubjectType.PROCESS, "ocid", "value", "value", evidence)
     return RuleOutput(found, component.meta)
+
+
+def computed(ctx: RuleContext, code: str, params: RuleParams) -> Component:
+    """A component over the dataset, computed once for its rule and the composite alike."""
+
+    def build() -> Component:
+        component = COMPONENTS[code].compute(ctx, params)
+        return replace(component, table=ctx.backend.cache(component.table))
+
+    return ctx.shared(("cri", code, params.model_dump_json()), build)
 
 
 def composite(ctx: RuleContext, codes: list[str]) -> tuple[ir.Table, dict[str, Any]]:
@@ -86,7 +96,7 @@ def composite(ctx: RuleContext, codes: list[str]) -> tuple[ir.Table, dict[str, A
     meta: dict[str, Any] = {}
     for code in codes:
         spec = COMPONENTS[code]
-        component = spec.compute(ctx, params_of(ctx, code, spec.params))
+        component = computed(ctx, code, params_of(ctx, code, spec.params))
         values = component.table.select(_ocid="ocid", **{spec.column: component.table.value})
         table = table.left_join(values, table.ocid == values._ocid).drop("_ocid")
         meta[code] = component.meta
