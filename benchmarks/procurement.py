@@ -37,9 +37,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--profile", action="store_true", help="profile ingest, time each rule"
-    )
+    parser.add_argument("--profile", action="store_true", help="profile ingest, time each rule")
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)  # child mode
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()

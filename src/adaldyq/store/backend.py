@@ -57,10 +57,17 @@ class Backend(ABC):
         )
 
     def cache(self, table: ir.Table) -> ir.Table:
-        """Materialise an intermediate result that several rules read; released on close."""
+        """Materialise an intermediate result that several rules read; released on close.
+
+        The cached table keeps the types the expression declares: Spark stores a literal like
+        `1.0` as DECIMAL, which Ibis would then read back as decimal rather than float64.
+        """
         cached = table.cache()
         self._cached.append(cached)
-        return cached
+        declared = table.schema()
+        if cached.schema() == declared:
+            return cached
+        return cached.select(**{name: cached[name].cast(dtype) for name, dtype in declared.items()})
 
     def release(self) -> None:
         """Drop the intermediate results of an analysis (before the connection goes)."""
