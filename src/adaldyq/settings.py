@@ -76,7 +76,8 @@ class ProcurementSettings(_Strict):
         0.5,
         ge=0,
         le=1,
-        description="Warn when a process-level rule flags more than this share of processes.",
+        description="Warn when a process-level rule flags more than this share of processes "
+        "(not the graded CRI components and index).",
     )
 
 

@@ -115,6 +115,13 @@ def explain(template: str, evidence: dict[str, Any]) -> str:
 def _share_warning(
     dataset: str, meta: RuleMeta, found: list[Finding], total: int, settings: Settings
 ) -> str | None:
+    """A warning when a rule flags more than the configured share of processes.
+
+    The CRI family is left out: its values are graded risks (a non-open procedure is 0.5) that
+    most processes of a dataset carry by design, so a large share says nothing about the data.
+    """
+    if meta.family == "cri":
+        return None
     flagged = {f.subject_id for f in found if f.subject_type == SubjectType.PROCESS}
     limit = settings.procurement.flag_share_warning
     if total >= 20 and len(flagged) / total > limit:
