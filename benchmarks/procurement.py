@@ -99,14 +99,11 @@ def ingest(data: Path, root: Path) -> None:
 
 
 def analyze(root: Path, on_rule: Callable[[str, str], None] | None = None) -> None:
-    from adaldyq.engines.procurement.runner import analyse
+    """What `adaldyq analyze --workspace` does after ingest: every rule, findings written."""
+    from adaldyq.jobs import analyze_job
     from adaldyq.settings import load_settings
-    from adaldyq.store.backend import connect
-    from adaldyq.store.catalog import Workspace
 
-    settings = load_settings(backend="duckdb", workspace=root)
-    with connect(settings) as backend:
-        analyse(backend, Workspace(root), settings, run_id="bench", on_rule=on_rule)
+    analyze_job(load_settings(backend="duckdb", workspace=root), [], on_rule=on_rule)
 
 
 @dataclass(frozen=True)

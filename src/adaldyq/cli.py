@@ -110,13 +110,13 @@ def _print_analysis(summary: AnalyzeSummary, settings: Settings) -> None:
     if summary.ingest is not None:
         _print_ingest(summary.ingest, settings.workspace)
     table = Table("rule", "findings")
-    for code, count in sorted(summary.per_rule.items()):
+    for code, count in sorted(summary.result.counts.items()):
         table.add_row(code, str(count))
     out.print(table)
     in_scope = sum(summary.result.processes.values())
     excluded = sum(summary.result.excluded.values())
     out.print(
-        f"run {summary.run_id}: {len(summary.result.findings)} findings on {in_scope} processes "
+        f"run {summary.run_id}: {summary.result.counts.total()} findings on {in_scope} processes "
         f"in scope ({excluded} excluded: cancelled or excluded method) in "
         f"{len(summary.result.processes)} dataset(s): {settings.workspace / 'findings.parquet'}"
     )

@@ -8,9 +8,8 @@ nothing.
 from __future__ import annotations
 
 import secrets
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from adaldyq.reports.summary import write_report
 from adaldyq.settings import Settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace
-from adaldyq.store.findings import read_findings, read_run, write_findings
+from adaldyq.store.findings import FindingsWriter, read_findings, read_run
 
 
 def new_run_id() -> str:
@@ -50,7 +49,6 @@ class AnalyzeSummary:
     run_id: str
     ingest: IngestReport | None
     result: AnalysisResult
-    per_rule: Counter[str] = field(default_factory=Counter)
 
 
 def analyze_job(
@@ -65,11 +63,18 @@ def analyze_job(
     report = ingest_job(settings, inputs, dataset, progress) if inputs else None
     run_id = new_run_id()
     datasets = sorted(report.processes) if report is not None else None
-    with connect(settings) as backend:
-        result = analyse(backend, workspace, settings, run_id, datasets, on_rule)
-    write_findings(workspace, findings_table(result.findings), _run_record(settings, result))
-    per_rule = Counter(f.rule_code for f in result.findings)
-    return AnalyzeSummary(run_id, report, result, per_rule)
+    writer = FindingsWriter(workspace)
+    try:
+        with connect(settings) as backend:
+            result = analyse(
+                backend, workspace, settings, run_id, datasets, on_rule,
+                lambda found: writer.add(findings_table(found)),
+            )  # fmt: skip
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.finish(_run_record(settings, result))
+    return AnalyzeSummary(run_id, report, result)
 
 
 @dataclass

@@ -17,9 +17,38 @@ from adaldyq.model.findings import FINDING_SCHEMA
 from adaldyq.store.catalog import Workspace
 
 
-def write_findings(workspace: Workspace, findings: pa.Table, run: dict[str, Any]) -> None:
-    """Replace the workspace's findings and run metadata."""
-    pq.write_table(findings.cast(FINDING_SCHEMA), workspace.findings, compression="zstd")
+class FindingsWriter:
+    """Findings appended batch by batch (a rule's at a time), so a national run's findings never
+    sit in memory together; `finish` puts the file and its run metadata in place at once, and a
+    run that fails leaves the previous findings untouched. The file is opened on first use, so a
+    run that stops before any rule (no workspace yet) leaves nothing behind."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self._partial = workspace.findings.with_name(workspace.findings.name + ".partial")
+        self._writer: pq.ParquetWriter | None = None
+
+    def add(self, findings: pa.Table) -> None:
+        if findings.num_rows:
+            self._open().write_table(findings.cast(FINDING_SCHEMA))
+
+    def finish(self, run: dict[str, Any]) -> None:
+        self._open().close()
+        self._partial.replace(self._workspace.findings)
+        _write_run(self._workspace, run)
+
+    def abandon(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._partial.unlink(missing_ok=True)
+
+    def _open(self) -> pq.ParquetWriter:
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self._partial, FINDING_SCHEMA, compression="zstd")
+        return self._writer
+
+
+def _write_run(workspace: Workspace, run: dict[str, Any]) -> None:
     workspace.run_file.write_bytes(
         orjson.dumps(
             run,

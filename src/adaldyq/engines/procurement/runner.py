@@ -9,6 +9,7 @@ process-level rule for an implausible share of flagged processes: a data problem
 from __future__ import annotations
 
 import string
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,14 +27,20 @@ from adaldyq.store.catalog import Workspace
 
 ENGINE = "procurement"
 OnRule = Callable[[str, str], None]
+OnFindings = Callable[[list[Finding]], None]
 
 
 @dataclass
 class AnalysisResult:
-    """Findings of one analysis, the parameters each rule used, and warnings for people."""
+    """Findings of one analysis, the parameters each rule used, and warnings for people.
+
+    `findings` stays empty when they were handed to an `on_findings` callback instead; `counts`
+    (findings per rule) is kept either way.
+    """
 
     run_id: str
     findings: list[Finding] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     processes: dict[str, int] = field(default_factory=dict)  # in scope, per dataset
@@ -47,8 +54,13 @@ def analyse(
     run_id: str,
     datasets: list[str] | None = None,
     on_rule: OnRule | None = None,
+    on_findings: OnFindings | None = None,
 ) -> AnalysisResult:
-    """Every selected rule on every dataset (or those named), on the given backend."""
+    """Every selected rule on every dataset (or those named), on the given backend.
+
+    With `on_findings`, each rule's findings go to it as soon as the rule has run, and are not
+    kept: memory then holds one rule's findings at a time, not a whole country's.
+    """
     load_all()
     workspace.require_tables()
     result = AnalysisResult(run_id)
@@ -71,7 +83,11 @@ def analyse(
             output = function(context, params)
             result.meta.setdefault(dataset, {})[meta.code] = output.meta
             found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
-            result.findings.extend(found)
+            result.counts[meta.code] += len(found)
+            if on_findings is None:
+                result.findings.extend(found)
+            else:
+                on_findings(found)
             warning = _share_warning(dataset, meta, found, total, settings)
             if warning:
                 result.warnings.append(warning)
