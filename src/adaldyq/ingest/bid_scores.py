@@ -112,15 +112,6 @@ def _own_problem(values: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def _row(line: Line, dataset: str) -> dict[str, object]:
-    return {
-        "dataset": dataset,
-        "source_file": line.position.file,
-        "source_line": line.position.line,
-        **{column.name: line.values.get(column.name) for column in SCORE_COLUMNS},
-    }
-
-
 def ingest_bid_scores(
     workspace: Workspace, paths: list[Path] | list[str], dataset: str
 ) -> IngestReport:
@@ -131,6 +122,5 @@ def ingest_bid_scores(
         dataset,
         TABLE,
         SCORE_COLUMNS,
-        _row,
         _Consistency(),
     )

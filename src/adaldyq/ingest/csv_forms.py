@@ -23,6 +23,7 @@ from adaldyq.errors import InputError
 from adaldyq.ingest.json_stream import Position
 from adaldyq.ingest.parquet_sink import ParquetSink
 from adaldyq.ingest.report import IngestReport, RejectLog
+from adaldyq.model.tables import CANONICAL_TABLES
 from adaldyq.store.catalog import Workspace, dataset_slug
 
 Parser = Callable[[str], Any]
@@ -176,7 +177,14 @@ def read_all(path: Path, columns: tuple[Column, ...]) -> list[Line]:
 Check = Callable[[Line], BadLine | None]
 """A cross-line check (duplicates, consistency with earlier lines) run on each parsed line."""
 
-ToRow = Callable[[Line, str], dict[str, object]]
+
+def form_row(line: Line, dataset: str, table: str) -> dict[str, object]:
+    """A parsed line as a row of its canonical table: its columns, where it came from, and null
+    for the table's other columns (a plan line has no ocid yet)."""
+    row: dict[str, object] = dict.fromkeys(CANONICAL_TABLES[table].names)
+    row.update(line.values)
+    row.update(dataset=dataset, source_file=line.position.file, source_line=line.position.line)
+    return row
 
 
 def ingest_form(
@@ -185,7 +193,6 @@ def ingest_form(
     dataset: str,
     table: str,
     columns: tuple[Column, ...],
-    to_row: ToRow,
     check: Check,
 ) -> IngestReport:
     """Load the CSV files of one form into `table` of `dataset`, replacing what was there.
@@ -207,7 +214,7 @@ def ingest_form(
     ) as log:
         try:
             for path in paths:
-                _load_file(Path(path), dataset, table, columns, to_row, check, sink, log, report)
+                _load_file(Path(path), dataset, table, columns, check, sink, log, report)
         finally:
             sink.close()
     workspace.output(f"ingest-{table}.json").write_bytes(
@@ -221,7 +228,6 @@ def _load_file(
     dataset: str,
     table: str,
     columns: tuple[Column, ...],
-    to_row: ToRow,
     check: Check,
     sink: ParquetSink,
     log: RejectLog,
@@ -235,7 +241,7 @@ def _load_file(
         counts.read += 1
         bad = line if isinstance(line, BadLine) else check(line)
         if bad is None and isinstance(line, Line):
-            sink.add(table, dataset, [to_row(line, dataset)])
+            sink.add(table, dataset, [form_row(line, dataset, table)])
             counts.loaded += 1
             continue
         if bad is not None:

@@ -87,16 +87,6 @@ class _UniquePlanIds:
         return None
 
 
-def _row(line: Line, dataset: str) -> dict[str, object]:
-    return {
-        "dataset": dataset,
-        "ocid": None,
-        "source_file": line.position.file,
-        "source_line": line.position.line,
-        **{column.name: line.values.get(column.name) for column in PLAN_COLUMNS},
-    }
-
-
 def ingest_plan_lines(
     workspace: Workspace, paths: list[Path] | list[str], dataset: str
 ) -> IngestReport:
@@ -107,7 +97,6 @@ def ingest_plan_lines(
         dataset,
         TABLE,
         PLAN_COLUMNS,
-        _row,
         _UniquePlanIds(),
     )
 
