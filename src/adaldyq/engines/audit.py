@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from adaldyq.engines.materiality import MATERIALITY, PROCURING_ENTITY, materiality_queue, top
-from adaldyq.engines.population import KEY, keys_table, load_population
+from adaldyq.engines.population import KEY, POPULATION_COLUMNS, keys_table, load_population
 from adaldyq.engines.procurement.registry import PROCUREMENT_RULES
 from adaldyq.engines.procurement.rules import load_all
 from adaldyq.engines.scoring import Scores, rule_weights, score
@@ -27,16 +27,7 @@ from adaldyq.store.catalog import Workspace
 
 AUDIT_COLUMNS = [
     "place",
-    "dataset",
-    "ocid",
-    "title",
-    "buyer_id",
-    "buyer_name",
-    "procuring_entity_id",
-    "procuring_entity_name",
-    "value",
-    "currency",
-    "value_source",
+    *POPULATION_COLUMNS,
     "score",
     "findings",
     "score_rank",
