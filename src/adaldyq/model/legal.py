@@ -120,3 +120,38 @@ class Act:
         """Whether the act defines this phrase (case-insensitive, surrounding space ignored)."""
         wanted = phrase.strip().casefold()
         return any(t.term.casefold() == wanted for t in self.defined_terms)
+
+
+@dataclass(frozen=True, slots=True)
+class FactorFinding:
+    """One corruptogenic factor found in one provision: what a drafter must read and fix.
+
+    `start`/`end` bound the span in the act's text (the words that raised the factor, `text`);
+    `unit_id`/`locator` name the provision. `rule` names the check inside the factor that fired
+    ("F02.optional_power"), so a wrong finding can be traced to the line of code that made it.
+    `evidence` holds what the check saw: the trigger, the subject it found, and the safeguards it
+    looked for and did not find. `advisory` marks factors the text alone cannot settle (they need
+    knowledge of other acts or of competences); `confidence` is the check's own prior, used to
+    rank findings, not a measured probability.
+    """
+
+    factor: str
+    rule: str
+    unit_id: str
+    locator: str
+    start: int
+    end: int
+    text: str
+    explanation: str
+    recommendation: str
+    advisory: bool
+    confidence: float
+    evidence: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Expertise:
+    """The anti-corruption expertise of one act: the parsed act and its findings in text order."""
+
+    act: Act
+    findings: tuple[FactorFinding, ...]
