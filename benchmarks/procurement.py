@@ -100,7 +100,7 @@ def ingest(data: Path, root: Path) -> None:
 
 def analyze(root: Path, on_rule: Callable[[str, str], None] | None = None) -> None:
     """What `adaldyq analyze --workspace` does after ingest: every rule, findings written."""
-    from adaldyq.jobs import analyze_job
+    from adaldyq.jobs.procurement import analyze_job
     from adaldyq.settings import load_settings
 
     analyze_job(load_settings(backend="duckdb", workspace=root), [], on_rule=on_rule)

@@ -20,7 +20,7 @@ from rich.table import Table
 
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
-from adaldyq.jobs import AnalyzeSummary, analyze_job, ingest_job, outputs_job
+from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
 from adaldyq.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -93,7 +93,7 @@ def analyze(
         str | None, typer.Option(help="Comma-separated rule codes to run (default: all).")
     ] = None,
 ) -> None:
-    """Ingest the inputs and run every rule; write findings.parquet and run.json."""
+    """Ingest the inputs and run every rule; write findings/procurement.parquet and its run."""
     overrides: dict[str, Any] = {"backend": backend}
     settings = _settings(workspace, config, **overrides)
     if rules:
@@ -118,7 +118,7 @@ def _print_analysis(summary: AnalyzeSummary, settings: Settings) -> None:
     out.print(
         f"run {summary.run_id}: {summary.result.counts.total()} findings on {in_scope} processes "
         f"in scope ({excluded} excluded: cancelled or excluded method) in "
-        f"{len(summary.result.processes)} dataset(s): {settings.workspace / 'findings.parquet'}"
+        f"{len(summary.result.processes)} dataset(s): {summary.findings_file}"
     )
     for warning in summary.result.warnings:
         err.print(f"[yellow]warning:[/] {warning}")

@@ -49,11 +49,12 @@ def test_audit_list_of_an_ingested_workspace(tmp_path: Path) -> None:
     ]
     source.write_bytes(b"\n".join(orjson.dumps(r) for r in releases) + b"\n")
     workspace = Workspace(tmp_path / "ws")
-    with pytest.raises(NotFound, match="no findings"):
+    with pytest.raises(NotFound, match="no procurement findings; run `adaldyq analyze`"):
         audit_workspace(workspace, ScoringSettings())
     OcdsIngest(workspace, dataset="kz").run([str(source)])
     planted = [finding("R018", "ocds-1", dataset="kz"), finding("R018", "ocds-3", dataset="kz")]
-    pq.write_table(findings(planted), workspace.findings)
+    workspace.findings_file("procurement").parent.mkdir()
+    pq.write_table(findings(planted), workspace.findings_file("procurement"))
 
     audit = audit_workspace(workspace, ScoringSettings(), top_n=3)
 

@@ -1,4 +1,5 @@
-"""Findings written rule by rule: the file appears whole at the end, or not at all."""
+"""Findings written rule by rule: the file appears whole at the end, or not at all; one file per
+engine, so engines never overwrite each other."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from adaldyq.store.catalog import Workspace
 from adaldyq.store.findings import FindingsWriter, read_findings, read_run
 
 
-def _found(code: str, subjects: list[str]) -> list[Finding]:
+def _found(code: str, subjects: list[str], dataset: str = "d") -> list[Finding]:
     return [
         Finding(
-            run_id="r", dataset="d", engine="procurement", rule_code=code, rule_version="1",
+            run_id="r", dataset=dataset, engine="procurement", rule_code=code, rule_version="1",
             subject_type=SubjectType.PROCESS, subject_id=s, ocid=s, value=1.0, score=1.0,
             evidence={"n": 1}, explanation="x",
         )
@@ -25,38 +26,71 @@ def _found(code: str, subjects: list[str]) -> list[Finding]:
 
 def test_batches_become_one_file_with_its_run(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path).create()
-    writer = FindingsWriter(workspace)
+    writer = FindingsWriter(workspace, "procurement")
     for batch in (_found("R1", ["a", "b"]), [], _found("R2", ["c"])):
         writer.add(findings_table(batch))
     with pytest.raises(NotFound):
-        read_findings(workspace)  # nothing visible before finish
+        read_findings(workspace, "procurement")  # nothing visible before finish
     writer.finish({"run_id": "r"})
-    table = read_findings(workspace)
+    table = read_findings(workspace, "procurement")
     assert table.column("rule_code").to_pylist() == ["R1", "R1", "R2"]
     assert table.column("subject_id").to_pylist() == ["a", "b", "c"]
-    assert read_run(workspace) == {"run_id": "r"}
+    assert read_run(workspace, "procurement") == {"run_id": "r"}
 
 
 def test_an_abandoned_run_keeps_the_previous_findings(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path).create()
-    first = FindingsWriter(workspace)
+    first = FindingsWriter(workspace, "procurement")
     first.add(findings_table(_found("R1", ["a"])))
     first.finish({"run_id": "first"})
-    failed = FindingsWriter(workspace)
+    failed = FindingsWriter(workspace, "procurement")
     failed.add(findings_table(_found("R2", ["b", "c"])))
     failed.abandon()
-    assert read_findings(workspace).column("subject_id").to_pylist() == ["a"]
-    assert read_run(workspace) == {"run_id": "first"}
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("findings")) == [
-        "findings.parquet"
+    assert read_findings(workspace, "procurement").column("subject_id").to_pylist() == ["a"]
+    assert read_run(workspace, "procurement") == {"run_id": "first"}
+    assert sorted(p.name for p in (tmp_path / "findings").iterdir()) == [
+        "procurement.parquet",
+        "procurement.run.json",
     ]
 
 
 def test_a_run_without_findings_writes_an_empty_file(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path).create()
-    unused = FindingsWriter(workspace)
+    unused = FindingsWriter(workspace, "procurement")
     unused.abandon()
     assert list(tmp_path.iterdir()) == [workspace.tables_dir]
-    writer = FindingsWriter(workspace)
+    writer = FindingsWriter(workspace, "procurement")
     writer.finish({"run_id": "none"})
-    assert read_findings(workspace).num_rows == 0
+    assert read_findings(workspace, "procurement").num_rows == 0
+
+
+def test_engines_keep_their_own_files(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path).create()
+    procurement = FindingsWriter(workspace, "procurement")
+    procurement.add(findings_table(_found("R1", ["a"])))
+    procurement.finish({"run_id": "p"})
+    drafts = FindingsWriter(workspace, "legal_drafts")
+    drafts.add(findings_table(_found("F02", ["act.txt#art_1"])))
+    drafts.finish({"run_id": "d"})
+    assert read_findings(workspace, "procurement").column("rule_code").to_pylist() == ["R1"]
+    assert read_findings(workspace, "legal_drafts").column("rule_code").to_pylist() == ["F02"]
+    assert read_run(workspace, "procurement") == {"run_id": "p"}
+    with pytest.raises(NotFound, match="no declarations findings"):
+        read_findings(workspace, "declarations")
+
+
+def test_replacing_datasets_keeps_the_other_datasets_rows(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path).create()
+    first = FindingsWriter(workspace, "legal_drafts", replaces=["a.txt", "b.txt"])
+    first.add(findings_table(_found("F01", ["a1", "a2"], "a.txt") + _found("F02", ["b1"], "b.txt")))
+    first.finish({"run_id": "1"})
+    again = FindingsWriter(workspace, "legal_drafts", replaces=["a.txt", "c.txt"])
+    again.add(findings_table(_found("F04", ["c1"], "c.txt")))  # a.txt now has no finding
+    again.finish({"run_id": "2"})
+    table = read_findings(workspace, "legal_drafts")
+    assert sorted(
+        zip(table["dataset"].to_pylist(), table["subject_id"].to_pylist(), strict=True)
+    ) == [
+        ("b.txt", "b1"),
+        ("c.txt", "c1"),
+    ]

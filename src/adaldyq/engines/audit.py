@@ -12,18 +12,18 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from adaldyq.engines.materiality import MATERIALITY, PROCURING_ENTITY, materiality_queue, top
 from adaldyq.engines.population import KEY, POPULATION_COLUMNS, keys_table, load_population
 from adaldyq.engines.procurement.registry import PROCUREMENT_RULES
 from adaldyq.engines.procurement.rules import load_all
+from adaldyq.engines.procurement.runner import ENGINE
 from adaldyq.engines.scoring import Scores, rule_weights, score
-from adaldyq.errors import NotFound
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 from adaldyq.settings import ScoringSettings
 from adaldyq.store.catalog import Workspace
+from adaldyq.store.findings import read_findings
 
 AUDIT_COLUMNS = [
     "place",
@@ -92,10 +92,8 @@ def audit_workspace(
     datasets: Sequence[str] | None = None,
 ) -> AuditList:
     """The audit list of a workspace: its canonical tables and the findings of its last analysis."""
-    if not workspace.findings.is_file():
-        raise NotFound(f"{workspace.findings}: no findings; run `adaldyq analyze` first")
+    findings = read_findings(workspace, ENGINE)
     workspace.require_tables()
-    findings = pq.read_table(workspace.findings)
     if datasets is not None:
         findings = findings.filter(pc.field("dataset").isin(list(datasets)))
     population, suppliers = load_population(workspace, datasets)

@@ -6,8 +6,8 @@ DIR/
   rejects.jsonl, rejects.csv                        records that were read but not loaded, and why
   issues.jsonl                                      field-level problems in records that were loaded
   ingest.json                                       read / loaded / rejected counts per file
-  findings.parquet                                  every finding of the last analysis
-  run.json                                          run id, settings and the parameters rules used
+  findings/<engine>.parquet                         every finding of the engine's last run(s)
+  findings/<engine>.run.json                        run id, settings and the parameters rules used
   audit-list.{csv,json,parquet,html}, report.html   outputs for people
 ```
 """
@@ -86,13 +86,12 @@ class Workspace:
     def ingest_report(self) -> Path:
         return self.root / "ingest.json"
 
-    @property
-    def findings(self) -> Path:
-        return self.root / "findings.parquet"
+    def findings_file(self, engine: str) -> Path:
+        """One findings file per engine, so the engines never overwrite each other's findings."""
+        return self.root / "findings" / f"{engine}.parquet"
 
-    @property
-    def run_file(self) -> Path:
-        return self.root / "run.json"
+    def run_file(self, engine: str) -> Path:
+        return self.root / "findings" / f"{engine}.run.json"
 
     def output(self, name: str) -> Path:
         return self.root / name

@@ -1,31 +1,48 @@
-"""Findings on disk: `findings.parquet` in the common schema, and `run.json` beside it.
+"""Findings on disk: `findings/<engine>.parquet` in the common schema, and its run file beside it.
 
-`run.json` keeps what makes a run reproducible and checkable: the run id, the settings, and per
-dataset and rule the parameters actually used (quartiles, fences, thresholds).
+Each engine has its own file, so analysing procurement does not wipe the legal drafts' findings
+and the other way round; readers that want every engine read each file (same schema).
+`<engine>.run.json` keeps what makes a run reproducible and checkable: the run id, the settings,
+and per dataset and rule the parameters actually used (quartiles, fences, thresholds).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from pathlib import Path
 from typing import Any
 
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from adaldyq.errors import NotFound
 from adaldyq.model.findings import FINDING_SCHEMA
 from adaldyq.store.catalog import Workspace
 
+_COMMANDS = {"procurement": "adaldyq analyze", "legal_drafts": "adaldyq draft check --workspace"}
+"""The command that fills an engine's findings, named in the NotFound messages."""
+
 
 class FindingsWriter:
     """Findings appended batch by batch (a rule's at a time), so a national run's findings never
     sit in memory together; `finish` puts the file and its run metadata in place at once, and a
     run that fails leaves the previous findings untouched. The file is opened on first use, so a
-    run that stops before any rule (no workspace yet) leaves nothing behind."""
+    run that stops before any rule (no workspace yet) leaves nothing behind.
 
-    def __init__(self, workspace: Workspace) -> None:
+    By default a run replaces the engine's findings. With `replaces`, it replaces only the rows of
+    those datasets and keeps the others: the drafts engine checks a few acts at a time, and the
+    store keeps the latest findings of every act checked so far."""
+
+    def __init__(
+        self, workspace: Workspace, engine: str, replaces: Collection[str] | None = None
+    ) -> None:
         self._workspace = workspace
-        self._partial = workspace.findings.with_name(workspace.findings.name + ".partial")
+        self._engine = engine
+        self._target = workspace.findings_file(engine)
+        self._partial = self._target.with_name(self._target.name + ".partial")
+        self._replaces = replaces
         self._writer: pq.ParquetWriter | None = None
 
     def add(self, findings: pa.Table) -> None:
@@ -33,9 +50,12 @@ class FindingsWriter:
             self._open().write_table(findings.cast(FINDING_SCHEMA))
 
     def finish(self, run: dict[str, Any]) -> None:
+        if self._replaces is not None and self._target.is_file():
+            kept = pq.read_table(self._target, schema=FINDING_SCHEMA)
+            self.add(kept.filter(~pc.field("dataset").isin(list(self._replaces))))
         self._open().close()
-        self._partial.replace(self._workspace.findings)
-        _write_run(self._workspace, run)
+        self._partial.replace(self._target)
+        _write_run(self._workspace.run_file(self._engine), run)
 
     def abandon(self) -> None:
         if self._writer is not None:
@@ -44,12 +64,13 @@ class FindingsWriter:
 
     def _open(self) -> pq.ParquetWriter:
         if self._writer is None:
+            self._partial.parent.mkdir(parents=True, exist_ok=True)
             self._writer = pq.ParquetWriter(self._partial, FINDING_SCHEMA, compression="zstd")
         return self._writer
 
 
-def _write_run(workspace: Workspace, run: dict[str, Any]) -> None:
-    workspace.run_file.write_bytes(
+def _write_run(path: Path, run: dict[str, Any]) -> None:
+    path.write_bytes(
         orjson.dumps(
             run,
             option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS,
@@ -58,16 +79,22 @@ def _write_run(workspace: Workspace, run: dict[str, Any]) -> None:
     )
 
 
-def read_findings(workspace: Workspace) -> pa.Table:
-    """The findings of the last analysis; NotFound if there was none."""
-    if not workspace.findings.is_file():
-        raise NotFound(f"{workspace.root}: no findings; run `adaldyq analyze` first")
-    return pq.read_table(workspace.findings, schema=FINDING_SCHEMA)
+def read_findings(workspace: Workspace, engine: str) -> pa.Table:
+    """The engine's stored findings; NotFound if it never ran in this workspace."""
+    path = workspace.findings_file(engine)
+    if not path.is_file():
+        raise NotFound(f"{workspace.root}: no {engine} findings; run `{_command(engine)}` first")
+    return pq.read_table(path, schema=FINDING_SCHEMA)
 
 
-def read_run(workspace: Workspace) -> dict[str, Any]:
-    """The run metadata of the last analysis."""
-    if not workspace.run_file.is_file():
-        raise NotFound(f"{workspace.root}: no run.json; run `adaldyq analyze` first")
-    loaded: dict[str, Any] = orjson.loads(workspace.run_file.read_bytes())
+def read_run(workspace: Workspace, engine: str) -> dict[str, Any]:
+    """The run metadata of the engine's last run."""
+    path = workspace.run_file(engine)
+    if not path.is_file():
+        raise NotFound(f"{workspace.root}: no {path.name}; run `{_command(engine)}` first")
+    loaded: dict[str, Any] = orjson.loads(path.read_bytes())
     return loaded
+
+
+def _command(engine: str) -> str:
+    return _COMMANDS.get(engine, f"the {engine} engine")

@@ -1,13 +1,7 @@
-"""The jobs the CLI (and later the web app) runs: ingest, analyse, and their outputs.
-
-A job wires adapters to engines: it opens the backend, runs the engine, writes the outputs to the
-workspace and returns a summary for the caller to render. It holds no rule logic and prints
-nothing.
-"""
+"""Procurement jobs: ingest OCDS, analyse it with every rule, and write the outputs for people."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from adaldyq.engines.audit import AuditList, audit_workspace
-from adaldyq.engines.procurement.runner import AnalysisResult, OnRule, analyse
+from adaldyq.engines.procurement.runner import ENGINE, AnalysisResult, OnRule, analyse
 from adaldyq.ingest.ocds import OcdsIngest, Progress
 from adaldyq.ingest.report import IngestReport
+from adaldyq.jobs import new_run_id
 from adaldyq.model.findings import findings_table
 from adaldyq.reports.audit_list import write_audit_list
 from adaldyq.reports.summary import write_report
@@ -25,11 +20,6 @@ from adaldyq.settings import Settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace
 from adaldyq.store.findings import FindingsWriter, read_findings, read_run
-
-
-def new_run_id() -> str:
-    """A sortable, unique run id: UTC time plus a random suffix."""
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
 def ingest_job(
@@ -49,6 +39,7 @@ class AnalyzeSummary:
     run_id: str
     ingest: IngestReport | None
     result: AnalysisResult
+    findings_file: Path
 
 
 def analyze_job(
@@ -63,7 +54,7 @@ def analyze_job(
     report = ingest_job(settings, inputs, dataset, progress) if inputs else None
     run_id = new_run_id()
     datasets = sorted(report.processes) if report is not None else None
-    writer = FindingsWriter(workspace)
+    writer = FindingsWriter(workspace, ENGINE)
     try:
         with connect(settings) as backend:
             result = analyse(
@@ -74,7 +65,7 @@ def analyze_job(
         writer.abandon()
         raise
     writer.finish(_run_record(settings, result))
-    return AnalyzeSummary(run_id, report, result)
+    return AnalyzeSummary(run_id, report, result, workspace.findings_file(ENGINE))
 
 
 @dataclass
@@ -93,11 +84,11 @@ def outputs_job(
     audit = audit_workspace(workspace, settings.scoring, top_n=top_n)
     files = write_audit_list(audit, workspace.root)
     if warnings is None:
-        warnings = read_run(workspace).get("warnings", [])
+        warnings = read_run(workspace, ENGINE).get("warnings", [])
     files["report"] = write_report(
         workspace.output("report.html"),
         audit,
-        read_findings(workspace),
+        read_findings(workspace, ENGINE),
         warnings,
         links={"audit list": "audit-list.html"},
         share_warning=settings.procurement.flag_share_warning,
