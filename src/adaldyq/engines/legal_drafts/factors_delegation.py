@@ -1,0 +1,224 @@
+"""Factors of rule-making and money: F04 blanket delegation, F05 charges a by-law sets itself,
+F06 a by-law adding grounds the law did not give, F16 indeterminate sanctions and fees, F17 a
+monopoly operator picked by a body.
+
+A reference to a law ("в порядке, установленном законодательством", "настоящим Кодексом") is not
+delegation to a body, so F04 reads who is named after the reference. F05, F06 and F17 need the
+competence of the body and the enabling law, which the text alone does not give: they are
+advisory.
+"""
+
+# Acts are Russian and Kazakh text; Cyrillic letters that look Latin are intended.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+
+from adaldyq.engines.legal_drafts.context import (
+    ActContext,
+    Hit,
+    clause_bounds,
+    hit,
+    pattern_language,
+)
+from adaldyq.engines.legal_drafts.provisions import Provision
+
+_I = re.IGNORECASE
+
+_DELEGATION = {
+    "ru": re.compile(
+        r"в\s+порядке,?\s+(?:установленн|определяем|определенн|утверждаем|утвержденн|"
+        r"устанавливаем|предусмотренн)\w*\s+(?P<who>[^,.;:\n]{3,90})"
+        r"|(?:устанавлива|определя|утвержда)(?:ется|ются)\s+(?P<who2>[^,.;:\n]{3,90})"
+        r"|(?:размер|порядок|перечень|требования|правила|критерии|сроки|условия)\s+[^.;:\n]{0,80}?"
+        r"(?:установлен|определен|утвержден)\w*\s+(?P<who3>[^,.;:\n]{3,90})"
+        r"|(?:уәкілетті\s+орган|Үкімет)\w*\s+(?:айқындайтын|белгілеген|бекітетін|бекіткен|"
+        r"белгілейтін)\s+тәртіппен",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bas\s+may\s+be\s+(?:prescribed|specified|determined|directed)\b"
+        r"|\bin\s+such\s+(?:manner|form|way)\s+as\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:may\s+)?"
+        r"(?:determine|specify|direct|prescribe|require)s?\b"
+        r"|\bmay\s+by\s+(?:regulations|order|rules)\b"
+        r"|\bsuch\s+(?:fee|amount|sum|conditions|requirements|criteria)\s+as\s+(?:the\s+)?\w+"
+        r"(?:\s+of\s+State)?\s+may\s+(?:determine|specify|prescribe)\b"
+        r"|\bas\s+(?:the\s+)?(?:Minister|Secretary\s+of\s+State|authority|Commission)\s+"
+        r"(?:may\s+)?(?:determines?|specif(?:y|ies)|directs?|thinks\s+fit)\b",
+        _I,
+    ),
+}
+_BODY_NAMED = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:уполномоченн|правительств|министерств|министр|орган|"
+    r"руководител|аким|комисси|ведомств|федеральн\w*\s+орган|местн\w*\s+исполнительн)",
+    _I,
+)
+_CONSENT = re.compile(r"по\s+согласованию\s+с\s+(?P<who>[^,.;:\n]{3,90})", _I)
+_ESSENTIAL = {
+    "ru": re.compile(
+        r"размер|плат|сбор|тариф|штраф|перечень\s+документ|основани|срок|требовани|критери|"
+        r"услови|порядок\s+(?:предоставлени|выдачи|рассмотрени|проведени|определени)",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bfee|\bamount|\bcharge|\bcriteria|\bconditions|\brequirements|\bgrounds", _I
+    ),
+}
+_TOP_EXECUTIVE = re.compile(r"правительств|президент|Үкімет", _I)
+"""Laws leave non-essential rules to the Government as a matter of course; only essential
+elements delegated there (fees, grounds, terms) are a factor."""
+_FORMS_ONLY = re.compile(r"^\s*(?:форм\w*|образ\w*)\b", _I)
+_CHARGE = {
+    "ru": re.compile(
+        r"(?:устанавлива\w+|вводи\w+|взима\w+|взыскива\w+|уплачива\w+|вносит\w*)\s+(?:\w+\s+){0,3}?"
+        r"(?:плат\w*|сбор\w*|штраф\w*|взнос\w*)|(?:плата|сбор|взнос)\s+(?:\w+\s+){0,3}?"
+        r"(?:взимается|уплачивается|вносится)",
+        _I,
+    ),
+    "en": re.compile(r"\b(?:a\s+fee\s+of|shall\s+pay\s+(?:a|the)\s+(?:fee|charge|penalty))", _I),
+}
+_ENABLING = re.compile(
+    r"(?:в\s+соответствии\s+с|согласно|на\s+основании|предусмотренн\w*)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:закон|кодекс|стать|пункт)|\bsection\s+\d+\s+of\s+the\b|\bunder\s+section\b",
+    _I,
+)
+_NEW_GROUNDS = {
+    "ru": re.compile(
+        r"основани\w+\s+(?:для\s+)?(?:отказ|приостановлени|отзыв|аннулировани)\w*", _I
+    ),
+    "en": re.compile(r"\bgrounds?\s+for\s+(?:refus|revo|suspen)\w*", _I),
+}
+_SANCTION = {
+    "ru": re.compile(
+        r"штраф\w*\s+(?:\w+\s+){0,3}?(?:в\s+размере\s+)?до\s+\d[\d\s]*"
+        r"|(?:плат|сбор|тариф|взнос)\w*\s+(?:\w+\s+){0,2}?в\s+размере,?\s+(?:определяем|"
+        r"устанавливаем|утверждаем)\w*",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bfine\s+not\s+exceeding\b|\bpenalty\s+(?:of\s+)?(?:up\s+to|not\s+exceeding)\b"
+        r"|\bfee\s+of\s+such\s+amount\s+as\b",
+        _I,
+    ),
+}
+_RANGE = re.compile(
+    r"от\s+(?P<low>\d[\d\s]*)\s+до\s+(?P<high>\d[\d\s]*)\s*(?:\w+\s+){0,1}?"
+    r"(?:МРП|месячн|минимальн|рубл|тенге|размер|процент|%)",
+    _I,
+)
+_WIDE_RANGE = 10
+_OPERATOR = {
+    "ru": re.compile(
+        r"един\w+\s+оператор\w*|единственн\w+\s+(?:оператор|поставщик|исполнител)\w*"
+        r"|национальн\w+\s+оператор\w*"
+        r"|оператор\w*\s+(?:[\w,]+\s+){0,4}?(?:определяем|назначаем|определенн)\w*\s+"
+        r"(?:правительств|уполномоченн|аким)\w*"
+        r"|(?:юридическ\w+\s+лиц\w*|организаци\w*),?\s+определяем\w+\s+(?:правительств|"
+        r"уполномоченн)\w*|бірыңғай\s+оператор\w*",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bsole\s+(?:operator|supplier|provider)\b|\bsuch\s+(?:body|person|company)\s+as\s+the\s+"
+        r"(?:Minister|Secretary\s+of\s+State)\s+may\s+(?:designate|appoint)\b|\bdesignated\s+"
+        r"operator\b",
+        _I,
+    ),
+}
+
+
+def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F04: an essential element left to a body ("размер платы определяется уполномоченным
+    органом"); references to a law are not delegation, forms alone are routine."""
+    lang = pattern_language(ctx)
+    hits: list[Hit] = []
+    for found in _DELEGATION[lang].finditer(provision.text):
+        named = next((g for g in found.groups() if g), "") if found.groups() else ""
+        if lang == "ru" and named and not _BODY_NAMED.match(named):
+            continue
+        if named and ctx.lexicon.law_reference.match(named.strip()):
+            continue
+        start, end = clause_bounds(provision.text, found.start())
+        clause = provision.text[start:end]
+        if _FORMS_ONLY.match(clause):
+            continue
+        essential = bool(_ESSENTIAL[lang].search(clause))
+        if not essential and _TOP_EXECUTIVE.search(named):
+            continue
+        hits.append(
+            hit(
+                "F04",
+                "F04.delegation",
+                provision,
+                found.span(),
+                0.75 if essential else 0.5,
+                delegate=named.strip(),
+                essential=essential,
+            )
+        )
+    if lang == "ru":
+        for found in _CONSENT.finditer(provision.text):
+            if _BODY_NAMED.match(found.group("who")):
+                hits.append(
+                    hit(
+                        "F04",
+                        "F04.consent_of_body",
+                        provision,
+                        found.span(),
+                        0.4,
+                        delegate=found.group("who").strip(),
+                    )
+                )
+    return hits
+
+
+def ultra_vires_charge(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F05 (advisory): a by-law that itself sets a fee, charge or fine with no enabling law."""
+    if not ctx.is_bylaw:
+        return []
+    lang = pattern_language(ctx)
+    if _ENABLING.search(ctx.article(provision)):
+        return []
+    return [
+        hit("F05", "F05.bylaw_charge", provision, found.span(), 0.35)
+        for found in _CHARGE[lang].finditer(provision.text)
+    ]
+
+
+def gap_filling(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F06 (advisory): a by-law stating its own grounds for refusal or revocation, with no
+    reference to the law that gives them."""
+    if not ctx.is_bylaw:
+        return []
+    lang = pattern_language(ctx)
+    if _ENABLING.search(ctx.article(provision)):
+        return []
+    found = _NEW_GROUNDS[lang].search(provision.text)
+    return [hit("F06", "F06.bylaw_grounds", provision, found.span(), 0.3)] if found else []
+
+
+def indeterminate_sanction(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F16: a fine "up to" an amount, a range wider than tenfold, or a fee the body sets."""
+    lang = pattern_language(ctx)
+    hits = [
+        hit("F16", "F16.sanction_range", provision, found.span(), 0.7)
+        for found in _SANCTION[lang].finditer(provision.text)
+    ]
+    if lang == "ru":
+        for found in _RANGE.finditer(provision.text):
+            low = int(re.sub(r"\s", "", found.group("low")))
+            high = int(re.sub(r"\s", "", found.group("high")))
+            if low > 0 and high / low >= _WIDE_RANGE:
+                hits.append(
+                    hit("F16", "F16.wide_range", provision, found.span(), 0.6, low=low, high=high)
+                )
+    return hits
+
+
+def sole_operator(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F17 (advisory): a single operator or beneficiary chosen by a body, not by competition."""
+    lang = pattern_language(ctx)
+    return [
+        hit("F17", "F17.sole_operator", provision, found.span(), 0.5)
+        for found in _OPERATOR[lang].finditer(provision.text)
+    ]

@@ -1,0 +1,328 @@
+"""Factors of a body's power over persons: F01 discretion, F02 "may", F03 exceptions, F11 the
+applicant's right left without the body's duty, F13 decisions without appeal.
+
+Each check starts from a marker and then asks the questions of the methodology: is the holder of
+the power a state body (not a citizen: "каждый вправе" is a right, not a factor); is a deadline,
+a closed list of grounds or a law already fixing the exception; is the marker negated ("не
+вправе" is a safeguard).
+"""
+
+# Acts are Russian and Kazakh text; Cyrillic letters that look Latin are intended.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+
+from adaldyq.engines.legal_drafts.context import (
+    ActContext,
+    Hit,
+    actor,
+    agent_after,
+    clause_bounds,
+    hit,
+    holder,
+    pattern_language,
+)
+from adaldyq.engines.legal_drafts.provisions import Provision
+from adaldyq.model.legal import UnitKind
+
+_I = re.IGNORECASE
+
+_DISCRETION = {
+    "ru": re.compile(
+        r"по\s+(?:своему\s+)?усмотрению|(?:при|в\s+случае|по\s+мере)\s+необходимости"
+        r"|в\s+разумн\w+\s+срок\w*|своевременно|в\s+кратчайши\w+\s+срок\w*"
+        r"|в\s+возможно\s+короткий\s+срок|өз\s+қалау\w*\s+бойынша|қажет\s+болған\s+жағдайда",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bat\s+(?:its|his|her|their)\s+(?:absolute\s+|sole\s+)?discretion\b"
+        r"|\bas\s+(?:it|he|she|they)\s+(?:considers?|thinks?|deems?)\s+(?:fit|appropriate|"
+        r"necessary|expedient)\b|\bwhere\s+(?:it\s+is\s+)?appropriate\b"
+        r"|\bwithin\s+a\s+reasonable\s+(?:time|period)\b|\bas\s+soon\s+as\s+(?:reasonably\s+)?"
+        r"practicable\b|\bif\s+(?:it|he|she|they)\s+considers?\s+(?:it\s+)?(?:appropriate|"
+        r"necessary|expedient)\b",
+        _I,
+    ),
+}
+_WEAK_DISCRETION = re.compile(r"необходимости|своевременно|қажет", _I)
+"""Markers too common to flag unless a body is plainly the one deciding."""
+_DECISION = {
+    "ru": re.compile(
+        r"(?:принима\w+|выносит|выносят|выносится)\s+(?:\w+\s+){0,2}?решени\w*|шешім\s+қабылдай\w*",
+        _I,
+    ),
+    "en": re.compile(r"\b(?:shall|must|may)\s+(?:decide|determine)\b", _I),
+}
+_PASSIVE_VERB = re.compile(r"ся\b|ся\s", _I)
+_MODAL = {
+    "ru": re.compile(
+        r"(?<![\w-])(?:вправе|может|могут|имеет\s+право|имеют\s+право|құқылы|құқығы\s+бар)"
+        r"(?![\w-])",
+        _I,
+    ),
+    "en": re.compile(r"\bmay\b(?!\s+not\b)", _I),
+}
+_NOT_BEFORE = {
+    "ru": re.compile(r"(?:не|ни)\s+$", _I),
+    "en": re.compile(r"\b(?:as|such\s+\w+\s+as|which|that)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", _I),
+}
+"""What before a modal makes it no power: "не вправе"; EN "as the authority may require", a
+requirement or a delegation judged by F10 and F04."""
+_PASSIVE = {"ru": re.compile(r"^\s+быть\s+(\w+)", _I), "en": re.compile(r"^\s+be\s+(\w+)", _I)}
+_ADVERSE = {
+    "ru": re.compile(
+        r"отказан|приостановлен|прекращен|аннулирован|отозван|изъят|продлен|возвращен|запрещен|"
+        r"ограничен|освобожден|предоставлен",
+        _I,
+    ),
+    "en": re.compile(
+        r"refused|suspended|revoked|withdrawn|cancelled|varied|extended|granted|issued|"
+        r"exempted|waived|imposed|required|seized",
+        _I,
+    ),
+}
+_NOT_A_POWER = {
+    "ru": re.compile(
+        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд)|^[^.;:]{0,80}?(?:полномочи|"
+        r"территориальн\w+\s+орган|в\s+отставку)",
+        _I,
+    ),
+    "en": re.compile(r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court)", _I),
+}
+_NOT_BY_A_BODY = re.compile(
+    r"^[^.;:]*?(?:закон\w*|кодекс\w*|соглашени\w+\s+сторон|взаимно\w*\s+согласи\w*|"
+    r"by\s+(?:or\s+under\s+)?(?:this|an?)\s+(?:Act|enactment))",
+    _I,
+)
+"""A passive whose agent is a law or the parties' agreement: not a body's discretion."""
+_DELEGATING_MAY = re.compile(r"^\s+by\s+(?:regulations|order|rules)\b", _I)
+_LIST_LEAD = {
+    "ru": re.compile(
+        r"(?:вправе|может|могут|имеет\s+право|имеют\s+право|құқылы)(?:[^.;:\n]{0,80}):\s*$", _I
+    ),
+    "en": re.compile(r"\bmay(?:[^.;:\n]{0,80})[:—-]\s*$", _I),
+}
+_EXCEPTION = {
+    "ru": re.compile(
+        r"в\s+исключительн\w+\s+случа\w+|в\s+индивидуальн\w+\s+порядке|как\s+правило"
+        r"|в\s+порядке\s+исключения|ерекше\s+жағдайларда|жеке\s+тәртіппен"
+        r"|за\s+исключением\s+случаев,?\s+(?:определ|установл|устанавлива|утвержда|предусмотр)\w*"
+        r"\s+(?:уполномоченн|правительств|руководител|министерств|орган|комисси|аким)\w*"
+        r"|по\s+решению\s+(?:руководител|уполномоченн|комисси|аким|первого\s+руководител)\w*",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bin\s+exceptional\s+(?:circumstances|cases)\b|\bexcept\s+in\s+such\s+cases\s+as\b"
+        r"|\bmay\s+(?:exempt|waive|dispense\s+with)\b|\bon\s+a\s+case[- ]by[- ]case\s+basis\b"
+        r"|\bas\s+a\s+(?:general\s+)?rule\b|\bunless\s+the\s+(?:\w+\s+)?(?:authority|Minister|"
+        r"Secretary\s+of\s+State|officer)\s+(?:otherwise\s+)?(?:directs|determines|agrees)\b",
+        _I,
+    ),
+}
+_BY_DECISION = re.compile(r"^по\s+решению", _I)
+_MAKES_EXCEPTION = re.compile(r"продл|освобо|отсроч|исключ|сниж|изменен|перенос|рассрочк", _I)
+_RETURN = {
+    "ru": re.compile(
+        r"(?:возвращ\w+|оставл\w+\s+без\s+рассмотрения|возврату|вернуть|возвратить)"
+        r"|по\s+иным\s+основаниям|в\s+иных\s+случаях",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bmay\s+be\s+(?:returned|rejected|refused|declined|disregarded)\b"
+        r"|\bfor\s+any\s+other\s+reason\b|\bon\s+such\s+other\s+grounds\b",
+        _I,
+    ),
+}
+_APPLICATION = {
+    "ru": re.compile(r"заявлени|заявк|обращени|документ|жалоб|ходатайств|өтініш", _I),
+    "en": re.compile(r"\b(?:application|request|claim|notice|submission)s?\b", _I),
+}
+_FINAL = {
+    "ru": re.compile(
+        r"обжаловани\w+\s+не\s+подлеж\w+|не\s+подлеж\w+\s+обжаловани\w+|(?:является|являются)\s+"
+        r"окончательн\w+|не\s+может\s+быть\s+обжалован\w*|шағымдануға\s+жатпайды",
+        _I,
+    ),
+    "en": re.compile(
+        r"\bfinal\s+and\s+(?:conclusive|binding)\b|\bshall\s+be\s+final\b|\bno\s+appeal\s+"
+        r"(?:shall\s+)?lies?\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:any\s+)?appeal\b",
+        _I,
+    ),
+}
+_REFUSAL = {
+    "ru": re.compile(r"отказыва\w+|отказ\w*\s+в\s+\w+|решени\w+\s+об\s+отказе|бас\s+тарт", _I),
+    "en": re.compile(r"\b(?:refuse|reject|revoke|suspend)s?\b|\brefusal\b", _I),
+}
+
+
+def discretion(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F01: a body's decision with an evaluative term ("в разумный срок") or with no term at all."""
+    lang = pattern_language(ctx)
+    hits: list[Hit] = []
+    for found in _DISCRETION[lang].finditer(provision.text):
+        who = holder(ctx, provision, found.start())
+        if who is not None and who[0] == "person":
+            continue
+        if who is None and _WEAK_DISCRETION.search(found.group(0)):
+            continue
+        confidence = 0.75 if who else 0.5
+        hits.append(
+            hit(
+                "F01",
+                "F01.discretion_marker",
+                provision,
+                found.span(),
+                confidence,
+                subject=who[1] if who else "",
+            )
+        )
+    if hits:
+        return hits
+    for found in _DECISION[lang].finditer(provision.text):
+        if _NOT_BEFORE[lang].search(provision.text[: found.start()]):
+            continue
+        who = holder(ctx, provision, found.start())
+        if who is None and _PASSIVE_VERB.search(found.group(0)):
+            who = _passive_body(ctx, provision, found.end())
+        if who is None or who[0] != "body":
+            continue
+        if ctx.lexicon.deadline.search(ctx.article(provision)):
+            continue
+        hits.append(
+            hit(
+                "F01",
+                "F01.decision_without_term",
+                provision,
+                found.span(),
+                0.55,
+                subject=who[1],
+                missing=["term"],
+            )
+        )
+        break
+    return hits
+
+
+def _passive_body(ctx: ActContext, provision: Provision, position: int) -> tuple[str, str] | None:
+    agent = agent_after(ctx.lexicon, provision.text, position)
+    return ("body", agent) if agent else None
+
+
+def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F02: a state body "may" act towards persons; a citizen's "may" is a right, not a factor."""
+    lang = pattern_language(ctx)
+    hits: list[Hit] = []
+    for found in _MODAL[lang].finditer(provision.text):
+        before = provision.text[: found.start()]
+        after = provision.text[found.end() :]
+        if _NOT_BEFORE[lang].search(before) or _NOT_A_POWER[lang].match(after):
+            continue
+        if lang == "en" and _DELEGATING_MAY.match(after):
+            continue
+        who = holder(ctx, provision, found.start())
+        passive = _PASSIVE[lang].match(after)
+        if passive is not None and (who is None or who[0] != "person"):
+            if _NOT_BY_A_BODY.search(after[:120]) or _APPLICATION[lang].search(
+                before[clause_bounds(provision.text, found.start())[0] :]
+            ):
+                continue
+            agent = agent_after(ctx.lexicon, provision.text, found.end())
+            if agent is None and not _ADVERSE[lang].match(passive.group(1)):
+                continue
+            who = ("body", agent or "")
+        if who is None or who[0] != "body":
+            continue
+        closed = bool(ctx.lexicon.grounds.search(provision.text))
+        hits.append(
+            hit(
+                "F02",
+                "F02.optional_power",
+                provision,
+                found.span(),
+                0.55 if closed else 0.8,
+                subject=who[1],
+                closed_grounds=closed,
+            )
+        )
+    if hits or provision.unit.kind not in (UnitKind.SUBPOINT, UnitKind.ITEM):
+        return hits
+    lead_line = provision.lead.rstrip().rsplit("\n", 1)[-1]
+    lead = _LIST_LEAD[lang].search(lead_line)
+    if lead is not None:
+        who = actor(ctx.lexicon, lang, lead_line, lead.start())
+        if who is not None and who[0] == "body":
+            hits.append(
+                hit(
+                    "F02",
+                    "F02.optional_power_list",
+                    provision,
+                    _first_words(provision),
+                    0.7,
+                    subject=who[1],
+                    lead=lead_line,
+                )
+            )
+    return hits
+
+
+def _first_words(provision: Provision) -> tuple[int, int]:
+    """The item's words after its number, up to the first comma or the end: the power itself."""
+    text = provision.text
+    start = re.match(r"^\s*(?:\(?[\w.-]{1,6}\)\s*)?", text)
+    begin = start.end() if start else 0
+    end = min(
+        (i for i in (text.find(",", begin), text.find(";", begin)) if i > 0), default=len(text)
+    )
+    return begin, min(end, begin + 120)
+
+
+def selective_exception(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F03: exceptions from the general rule left to a body ("в исключительных случаях")."""
+    lang = pattern_language(ctx)
+    hits: list[Hit] = []
+    for found in _EXCEPTION[lang].finditer(provision.text):
+        tail = provision.text[found.end() : found.end() + 90]
+        if ctx.lexicon.law_reference.search(tail[:60]):
+            continue
+        if _BY_DECISION.match(found.group(0)):
+            start, end = clause_bounds(provision.text, found.start())
+            if not _MAKES_EXCEPTION.search(provision.text[start:end]):
+                continue
+        hits.append(hit("F03", "F03.exception_marker", provision, found.span(), 0.7))
+    return hits
+
+
+def applicant_right(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F11: an application that may be returned or refused on grounds left open."""
+    lang = pattern_language(ctx)
+    if provision.text.rstrip().endswith(":") or ctx.lexicon.grounds.search(provision.text):
+        return []
+    hits: list[Hit] = []
+    for found in _RETURN[lang].finditer(provision.text):
+        start, end = clause_bounds(provision.text, found.start())
+        clause = provision.text[start:end]
+        if not _APPLICATION[lang].search(clause) and "основани" not in found.group(0):
+            continue
+        if ctx.lexicon.negation.search(clause[: found.start() - start]):
+            continue
+        hits.append(hit("F11", "F11.return_without_grounds", provision, found.span(), 0.6))
+    return hits
+
+
+def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F13: a decision declared final, or a refusal in an act that names no appeal at all."""
+    lang = pattern_language(ctx)
+    hits = [
+        hit("F13", "F13.final_decision", provision, found.span(), 0.85)
+        for found in _FINAL[lang].finditer(provision.text)
+    ]
+    if hits or ctx.mentions_appeal or not ctx.whole_act:
+        return hits
+    found = _REFUSAL[lang].search(provision.text)
+    if found is not None:
+        hits.append(
+            hit("F13", "F13.no_appeal_in_act", provision, found.span(), 0.45, missing=["appeal"])
+        )
+    return hits

@@ -1,0 +1,168 @@
+"""The factor checks F01-F17: each taxonomy example raises its factor, and the look-alikes that
+the methodology says are not factors (a citizen's "вправе", a prohibition of non-competitive
+allocation, "as the authority may require") raise nothing.
+
+Examples are the taxonomy's own (LEGAL_FACTORS.md "example" column) or built from its marker and
+definition columns; the done-when checks run on the real Water Code and Constitution.
+"""
+
+# Acts are Russian and Kazakh text; Cyrillic letters that look Latin are intended.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import pytest
+
+from adaldyq.engines.legal_drafts import FACTORS, check_text
+from adaldyq.model.legal import FactorFinding
+from tests.conftest import SHARED_DATA
+
+LEGAL = SHARED_DATA / "legal"
+WATER_CODE = LEGAL / "ru_water_code_2006_pravo_102107048.txt"
+CONSTITUTION = LEGAL / "ru_constitution_pravo_102027595.txt"
+
+POSITIVE = [
+    ("F01", "Решение о выдаче разрешения принимается уполномоченным органом в разумный срок."),
+    ("F02", "Уполномоченный орган вправе провести внеплановую проверку."),
+    ("F03", "В исключительных случаях по решению руководителя срок может быть продлён."),
+    ("F04", "Размер платы определяется уполномоченным органом."),
+    ("F05", "ПРИКАЗЫВАЮ:\n1. За выдачу согласования взимается плата в размере 5 МРП."),
+    ("F06", "ПРИКАЗЫВАЮ:\n1. Основаниями для отказа в выдаче справки являются:\n1) неполнота."),
+    ("F07", "Комиссия рассматривает заявку и принимает решение."),
+    ("F08", "Договор водопользования заключается без проведения аукциона."),
+    (
+        "F09",
+        "1. Уполномоченный орган рассматривает заявление в течение 10 рабочих дней.\n"
+        "2. Уполномоченный орган рассматривает заявление в течение 30 рабочих дней.",
+    ),
+    (
+        "F10",
+        "К заявлению прилагаются паспорт и иные документы по требованию уполномоченного органа.",
+    ),
+    ("F11", "Заявление может быть возвращено заявителю."),
+    ("F12", "Срок восстанавливается при наличии уважительных причин."),
+    ("F13", "Решение комиссии является окончательным."),
+    ("F14", "Состав комиссии определяется руководителем уполномоченного органа."),
+    ("F15", "Решение комиссии не подлежит опубликованию."),
+    ("F16", "Нарушение правил влечет штраф до 500 МРП."),
+    ("F17", "Оператором является организация, определяемая уполномоченным органом."),
+    ("F01", "The authority shall determine the application within a reasonable time."),
+    ("F02", "The licensing authority may suspend the licence."),
+    ("F04", "Applications shall be made in such manner as the Secretary of State may determine."),
+    ("F08", "The contract may be awarded without a competitive tender."),
+    (
+        "F10",
+        "The application must be accompanied by such other documents as the authority may require.",
+    ),
+    ("F12", "The authority may extend the period for good cause."),
+    ("F13", "The decision of the Board shall be final and conclusive."),
+    (
+        "F16",
+        "A person who contravenes this regulation is liable on summary conviction to a fine "
+        "not exceeding level 5 on the standard scale.",
+    ),
+    ("F02", "Уәкілетті орган жоспардан тыс тексеру жүргізуге құқылы."),
+    ("F08", "Шарт конкурс өткізбей жасалады."),
+]
+
+NEGATIVE = [
+    "Каждый гражданин вправе иметь доступ к водным объектам общего пользования.",
+    "Предоставление земельных участков без проведения торгов не допускается.",
+    "Уполномоченный орган не вправе требовать от заявителя иные документы.",
+    "Заявитель при необходимости представляет копию договора.",
+    "Решение об отказе может быть обжаловано заявителем в судебном порядке.",
+    "Any person may appeal to the tribunal against the decision.",
+    "These Regulations may be cited as the Water Permits Regulations 2024.",
+    "Права и свободы человека могут быть ограничены федеральным законом только в той мере, "
+    "в какой это необходимо.",
+]
+
+
+@pytest.mark.parametrize(("factor", "text"), POSITIVE)
+def test_taxonomy_example_raises_its_factor(factor: str, text: str) -> None:
+    findings = check_text(text).findings
+    raised = [f for f in findings if f.factor == factor]
+    assert raised, [(f.factor, f.text) for f in findings]
+    finding = raised[0]
+    assert text[finding.start : finding.end] == finding.text
+    assert finding.explanation and finding.recommendation
+    assert finding.advisory is FACTORS[factor].advisory
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_look_alike_raises_nothing(text: str) -> None:
+    assert [(f.factor, f.text) for f in check_text(text).findings] == []
+
+
+def test_recommendation_uses_the_provision_words() -> None:
+    (finding,) = check_text("Уполномоченный орган вправе отказать в выдаче лицензии.").findings
+    assert finding.factor == "F02"
+    assert finding.evidence["subject"] == "Уполномоченный орган"
+    assert "Уполномоченный орган" in finding.explanation
+    assert "«вправе»" in finding.recommendation
+
+
+def test_list_items_under_a_body_power_are_each_flagged() -> None:
+    text = (
+        "1. Уполномоченный орган вправе:\n1) приостановить действие разрешения;\n"
+        "2) запросить сведения у заявителя."
+    )
+    by_locator = {f.locator: f for f in check_text(text).findings if f.factor == "F02"}
+    assert set(by_locator) == {"п. 1", "п. 1 пп. 1)", "п. 1 пп. 2)"}
+    assert by_locator["п. 1 пп. 1)"].text == "приостановить действие разрешения"
+
+
+def test_incomplete_procedure_lists_what_is_missing() -> None:
+    (finding,) = [
+        f
+        for f in check_text("Комиссия рассматривает заявку и принимает решение.").findings
+        if f.factor == "F07"
+    ]
+    assert finding.evidence["missing"] == [
+        "term",
+        "result form",
+        "refusal grounds",
+        "notification",
+        "appeal",
+    ]
+    complete = (
+        "1. Комиссия рассматривает заявку в течение 10 рабочих дней и принимает решение в "
+        "письменной форме.\n2. Основаниями для отказа являются: неполнота документов.\n"
+        "3. Заявитель уведомляется о решении, которое может быть обжаловано в суд."
+    )
+    assert not [f for f in check_text(complete).findings if f.factor == "F07"]
+
+
+def test_defined_term_is_not_uncertain() -> None:
+    text = (
+        "Статья 1. Основные понятия\n1) существенное нарушение - нарушение, повлекшее вред.\n"
+        "Статья 2. Отзыв\nЛицензия отзывается при существенном нарушении."
+    )
+    assert not [f for f in check_text(text).findings if f.factor == "F12"]
+    undefined = "Лицензия отзывается при существенном нарушении."
+    assert [f.text for f in check_text(undefined).findings] == ["существенном"]
+
+
+def _water_code() -> tuple[str, tuple[FactorFinding, ...]]:
+    text = WATER_CODE.read_text(encoding="utf-8")
+    return text, check_text(text).findings
+
+
+def test_water_code_auction_exemptions_are_f08() -> None:
+    text, findings = _water_code()
+    f08 = {f.locator for f in findings if f.factor == "F08"}
+    assert {"ст. 16 п. 2", "ст. 47 п. 3", "ст. 49 п. 2", "ст. 50 п. 2"} <= f08
+    assert text.count("без проведения аукциона") == len(f08) + 1  # + the heading of art. 16
+
+
+def test_water_code_citizen_rights_are_not_f02() -> None:
+    _, findings = _water_code()
+    f02 = {f.locator for f in findings if f.factor == "F02"}
+    assert "ст. 6 п. 2" not in f02  # "Каждый гражданин вправе иметь доступ к водным объектам"
+    assert "ст. 6 п. 8" not in f02
+    assert all(f.evidence.get("subject") != "гражданин" for f in findings)
+
+
+def test_constitution_rights_raise_no_power_factor() -> None:
+    findings = check_text(CONSTITUTION.read_text(encoding="utf-8")).findings
+    assert not [f for f in findings if f.factor in ("F01", "F02", "F07")]
