@@ -3,7 +3,10 @@
 Language is detected from the text itself, because drafts arrive without metadata: Latin
 against Cyrillic letters separates English, and the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і)
 plus its commonest words separate Kazakh from Russian (a Russian-language act of Kazakhstan may
-quote a Kazakh name, so a few such letters are not enough).
+quote a Kazakh name, so a few such letters are not enough). Text in another language is refused
+rather than guessed: German would pass the Latin test and Ukrainian the Kazakh one (both have
+"і"), and every factor check after that would be noise. Such refusals tell the caller how to
+name the language when the guess is wrong.
 """
 
 # Acts are Russian and Kazakh text; Cyrillic letters that look Latin are intended.
@@ -24,6 +27,16 @@ _KAZAKH_WORDS = re.compile(
 )
 _KAZAKH_LETTER_SHARE = 0.01  # in Kazakh prose these letters are about 5-8 % of all letters
 _KAZAKH_WORD_SHARE = 0.005
+_OTHER_CYRILLIC = frozenset("їєґўђћџљњјЇЄҐЎЂЋЏЉЊЈ")  # Ukrainian, Belarusian, Serbian, ...
+_OTHER_CYRILLIC_SHARE = 0.005  # Ukrainian prose has "ї" and "є" at well over 1 % of letters
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|of|and|to|in|or|be|by|for|shall|may|is|any|this|that|with|on|as|an|are|under|not"
+    r"|which|such|if|where)\b",
+    re.IGNORECASE,
+)
+_ENGLISH_WORD_SHARE = 0.1  # function words are a quarter or more of English legal prose
+_MIN_WORDS_TO_JUDGE = 8
+_OVERRIDE = "if it is Russian, Kazakh or English, name it (--language ru|kk|en) to skip detection"
 
 _RU_LABELS: dict[UnitKind, str] = {
     UnitKind.SECTION: "разд. {n}",
@@ -77,22 +90,45 @@ def detect_language(text: str) -> str:
     Raises `InputError` when the text has no letters of those scripts, since nothing downstream
     (structure, factors) could then be trusted.
     """
-    latin = cyrillic = kazakh = 0
+    latin = cyrillic = kazakh = other = 0
     for char in text:
         if "a" <= char.lower() <= "z":
             latin += 1
         elif "\u0400" <= char <= "\u04ff":
             cyrillic += 1
             kazakh += char in _KAZAKH_LETTERS
+            other += char in _OTHER_CYRILLIC
     if latin == cyrillic == 0:
-        raise InputError("no Latin or Cyrillic letters: not an act in ru, kk or en", field="text")
+        raise InputError(
+            f"no Latin or Cyrillic letters: not an act in ru, kk or en; {_OVERRIDE}", field="text"
+        )
     if latin > cyrillic:
+        _refuse_unless_english(text)
         return "en"
+    if other / cyrillic >= _OTHER_CYRILLIC_SHARE:
+        raise InputError(
+            "Cyrillic letters of another language (Ukrainian, Belarusian, Serbian: ї, є, ў, ђ): "
+            f"only Russian, Kazakh and English acts are checked; {_OVERRIDE}",
+            field="text",
+        )
     words = len(re.findall(r"\w+", text)) or 1
     kazakh_words = len(_KAZAKH_WORDS.findall(text))
     if kazakh / cyrillic >= _KAZAKH_LETTER_SHARE or kazakh_words / words >= _KAZAKH_WORD_SHARE:
         return "kk"
     return "ru"
+
+
+def _refuse_unless_english(text: str) -> None:
+    """Latin letters that do not read as English (German, French, ...) are refused."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if len(words) < _MIN_WORDS_TO_JUDGE:
+        return
+    if len(_ENGLISH_WORDS.findall(text)) / len(words) < _ENGLISH_WORD_SHARE:
+        raise InputError(
+            "Latin letters that do not read as English (German, French, ...?): only Russian, "
+            f"Kazakh and English acts are checked; {_OVERRIDE}",
+            field="text",
+        )
 
 
 def checked_language(language: str) -> str:
