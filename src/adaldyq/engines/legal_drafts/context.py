@@ -81,9 +81,20 @@ class ActContext:
     article_of: dict[str, str]
     """Unit id → the id of its article (or top unit) in `article_text`."""
 
+    memo: dict[tuple[str, str], bool] = field(default_factory=dict)
+    """Answers of `article_mentions`, so an article is searched once per pattern, not once per
+    provision in it."""
+
     def article(self, provision: Provision) -> str:
         """The whole article a provision belongs to (its own text if it stands alone)."""
         return self.article_text.get(self.article_of.get(provision.unit.id, ""), provision.text)
+
+    def article_mentions(self, provision: Provision, pattern: re.Pattern[str]) -> bool:
+        """Whether the provision's article matches `pattern` anywhere."""
+        key = (self.article_of.get(provision.unit.id, provision.unit.id), pattern.pattern)
+        if key not in self.memo:
+            self.memo[key] = bool(pattern.search(self.article(provision)))
+        return self.memo[key]
 
 
 def act_context(act: Act, source: str, items: list[Provision]) -> ActContext:

@@ -177,7 +177,7 @@ def ultra_vires_charge(provision: Provision, ctx: ActContext) -> list[Hit]:
     if not ctx.is_bylaw:
         return []
     lang = pattern_language(ctx)
-    if _ENABLING.search(ctx.article(provision)):
+    if ctx.article_mentions(provision, _ENABLING):
         return []
     return [
         hit("F05", "F05.bylaw_charge", provision, found.span(), 0.35)
@@ -191,7 +191,7 @@ def gap_filling(provision: Provision, ctx: ActContext) -> list[Hit]:
     if not ctx.is_bylaw:
         return []
     lang = pattern_language(ctx)
-    if _ENABLING.search(ctx.article(provision)):
+    if ctx.article_mentions(provision, _ENABLING):
         return []
     found = _NEW_GROUNDS[lang].search(provision.text)
     return [hit("F06", "F06.bylaw_grounds", provision, found.span(), 0.3)] if found else []

@@ -188,7 +188,7 @@ def discretion(provision: Provision, ctx: ActContext) -> list[Hit]:
             who = _passive_body(ctx, provision, found.end())
         if who is None or who[0] != "body":
             continue
-        if ctx.lexicon.deadline.search(ctx.article(provision)):
+        if ctx.article_mentions(provision, ctx.lexicon.deadline):
             continue
         hits.append(
             hit(

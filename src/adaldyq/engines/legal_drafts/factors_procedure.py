@@ -165,8 +165,7 @@ def incomplete_procedure(provision: Provision, ctx: ActContext) -> list[Hit]:
     """F07: a body acts on an application, and the article lacks the term, or most of: the
     form of the result, the grounds for refusal, notification and appeal."""
     lang = pattern_language(ctx)
-    article = ctx.article(provision)
-    if not _APPLICANT_FACING[lang].search(article):
+    if not ctx.article_mentions(provision, _APPLICANT_FACING[lang]):
         return []
     for found in _PROCEDURE[lang].finditer(provision.text):
         who = holder(ctx, provision, found.start())
@@ -175,11 +174,14 @@ def incomplete_procedure(provision: Provision, ctx: ActContext) -> list[Hit]:
         missing = [
             element
             for element, present in (
-                ("term", ctx.lexicon.deadline.search(article)),
-                ("result form", _RESULT_FORM[lang].search(article)),
-                ("refusal grounds", _REFUSAL_GROUNDS[lang].search(article)),
-                ("notification", _NOTIFICATION[lang].search(article)),
-                ("appeal", ctx.mentions_appeal or ctx.lexicon.appeal.search(article)),
+                ("term", ctx.article_mentions(provision, ctx.lexicon.deadline)),
+                ("result form", ctx.article_mentions(provision, _RESULT_FORM[lang])),
+                ("refusal grounds", ctx.article_mentions(provision, _REFUSAL_GROUNDS[lang])),
+                ("notification", ctx.article_mentions(provision, _NOTIFICATION[lang])),
+                (
+                    "appeal",
+                    ctx.mentions_appeal or ctx.article_mentions(provision, ctx.lexicon.appeal),
+                ),
             )
             if not present
         ]
@@ -247,9 +249,8 @@ def concentrated_functions(provision: Provision, ctx: ActContext) -> list[Hit]:
     control in one body; a subordinate organisation selling services."""
     lang = pattern_language(ctx)
     hits: list[Hit] = []
-    article = ctx.article(provision)
     for found in _COMMISSION[lang].finditer(provision.text):
-        if not _COMMISSION_SAFEGUARD.search(article):
+        if not ctx.article_mentions(provision, _COMMISSION_SAFEGUARD):
             hits.append(
                 hit(
                     "F14",
