@@ -15,11 +15,19 @@ from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TransferSpeedColumn,
+)
 from rich.table import Table
 
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
+from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
 from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
 from adaldyq.settings import Settings, load_settings
 
@@ -29,6 +37,11 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+draft_app = typer.Typer(
+    help="Anti-corruption expertise of draft legal acts (.txt, .docx, .pdf).",
+    no_args_is_help=True,
+)
+app.add_typer(draft_app, name="draft")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -228,6 +241,94 @@ def list_rules() -> None:
             meta.code, meta.name, meta.family, ", ".join(meta.subjects), ", ".join(meta.ocp_codes)
         )
     out.print(table)
+
+
+@draft_app.command("check")
+def draft_check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Drafts (.txt, .docx, .pdf; a single provision too) or folders."),
+    ],
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print one JSON conclusion per file, one per line ({'file', 'error'} for a "
+            "file that failed); write files only with --out, store only with --workspace.",
+        ),
+    ] = False,
+    language: Annotated[
+        Literal["ru", "kk", "en"] | None,
+        typer.Option(help="The drafts' language; overrides detection."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder for the conclusions (default: WORKSPACE/conclusions)."
+        ),
+    ] = None,
+    formats: Annotated[
+        str, typer.Option("--format", help="Conclusion formats, comma-separated: html,docx,json.")
+    ] = "html,docx,json",
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="Workspace whose store keeps the findings (adaldyq-workspace).",
+        ),
+    ] = None,
+) -> None:
+    """Check drafts for corruption-risk factors; write a conclusion per draft and store the
+    findings. Folders are searched recursively. Exits 2 only when no file could be checked."""
+    from adaldyq.store.catalog import Workspace
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    if as_json:
+        store = Workspace(workspace) if workspace is not None else None
+
+        def emit(result: DraftResult, _done: int, _total: int) -> None:
+            sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+
+        run = check_drafts_job(paths, language, out_dir, chosen, store, emit)
+    else:
+        store = Workspace(workspace or Path("adaldyq-workspace"))
+        out_dir = out_dir or store.output("conclusions")
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("checking drafts", total=None)
+
+            def advance(result: DraftResult, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, description=result.path.name)
+
+            run = check_drafts_job(paths, language, out_dir, chosen, store, advance)
+        if run.all_failed and len(run.results) == 1:
+            raise InputError(str(run.results[0].error))
+        _print_drafts(run, out_dir)
+    if run.all_failed:
+        raise InputError(f"none of the {len(run.results)} drafts could be checked")
+
+
+def _print_drafts(run: DraftsRun, out_dir: Path) -> None:
+    factors = sorted({code for r in run.results if r.summary for code in r.summary.per_factor})
+    table = Table("file", "language", "provisions", "findings", *factors, "advisory", "error")
+    for r in run.results:
+        s = r.summary
+        table.add_row(
+            str(r.path),
+            str(r.record["language"]) if r.record else "",
+            str(s.provisions) if s else "",
+            str(s.findings) if s else "",
+            *(str(s.per_factor.get(code, "")) if s else "" for code in factors),
+            str(s.advisory) if s else "",
+            (r.error or "").removeprefix(f"{r.path}: "),
+        )
+    out.print(table)
+    checked = [r for r in run.results if r.error is None]
+    out.print(f"{len(checked)} of {len(run.results)} drafts checked; conclusions in {out_dir}")
+    if run.findings_file is not None and checked:
+        out.print(f"findings stored in {run.findings_file} (run {run.run_id})")
 
 
 def _print_ingest(report: IngestReport, workspace: Path) -> None:

@@ -25,6 +25,7 @@ class SubjectType(StrEnum):
     PROCURING_ENTITY = "procuring_entity"
     SUPPLIER = "supplier"
     PLAN_LINE = "plan_line"
+    LEGAL_PROVISION = "legal_provision"  # subject_id "<file name>#<unit id>"
 
 
 FINDING_SCHEMA = pa.schema(
