@@ -33,6 +33,15 @@ from adaldyq.engines.legal_drafts import FACTORS, check_act, parse_act
 from adaldyq.engines.legal_drafts.provisions import provisions
 
 HERE = Path(__file__).parent / "legal_eval"
+SEEN_IN_DEVELOPMENT = frozenset(
+    {
+        "shared:legal/ru_water_code_2006_pravo_102107048.txt",
+        "shared:legal/ru_constitution_pravo_102027595.txt",
+        "shared:legal/en_uksi_2023_115_elections_commencement7.txt",
+    }
+)
+"""Acts the rules were written against; the other acts were never run through the engine while
+its rules were tuned, so their table is the honest estimate."""
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 _I = re.IGNORECASE
 
@@ -134,6 +143,7 @@ class Labelled:
 
     act: str
     language: str
+    held_out: bool
     article: str
     gold: frozenset[str]
     engine: frozenset[str]
@@ -148,13 +158,14 @@ def main() -> None:
     parser.add_argument("--second", default=None, help="a second annotator's labels, for kappa")
     parser.add_argument("--resamples", type=int, default=1000)
     args = parser.parse_args()
-    acts = tomllib.loads((HERE / "acts.toml").read_text(encoding="utf-8"))
+    acts = tomllib.loads((HERE / "acts.toml").read_text(encoding="utf-8"))["acts"]
     labels = _read_labels(HERE / args.labels)
     rows = _evaluate(acts, labels)
     for language in sorted({r.language for r in rows}):
         subset = [r for r in rows if r.language == language]
         _print_table(f"language: {language}", subset, args.resamples)
     _print_table("all languages", rows, args.resamples)
+    _print_table("held-out acts only", [r for r in rows if r.held_out], args.resamples)
     if args.second:
         _print_kappa(labels, _read_labels(HERE / args.second))
 
@@ -207,6 +218,7 @@ def _evaluate(
                 Labelled(
                     act=key,
                     language=act.language,
+                    held_out=str(entry["path"]) not in SEEN_IN_DEVELOPMENT,
                     article=key + "/" + unit_id.split("__")[0],
                     gold=record.factors,
                     engine=frozenset(found.get(unit_id, set())),

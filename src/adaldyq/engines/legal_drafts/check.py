@@ -65,10 +65,11 @@ PROVISION_CHECKS: tuple[ProvisionCheck, ...] = (
 
 _IN_DEFINITIONS: tuple[ProvisionCheck, ...] = (evaluative_terms,)
 _ONCE_PER_ACT = frozenset({"F13.no_appeal_in_act"})
-_SUBSUMED = {"F12": frozenset({"F01", "F10"}), "F04": frozenset({"F14", "F16"})}
+_SUBSUMED = {"F12": frozenset({"F01", "F10"}), "F04": frozenset({"F14"})}
 """A hit overlapping a hit of a more specific factor says nothing new: "в разумный срок" is a
 term left open (F01) before it is a vague word (F12); "состав комиссии определяется
-руководителем" is a commission question (F14), not delegation of rule-making (F04)."""
+руководителем" is a commission question (F14), not delegation of rule-making (F04). A fee rate set
+by a body stays both F16 (amount) and F04 (delegation), as the methodology counts both."""
 
 
 def check_text(text: str, language: str | None = None) -> Expertise:

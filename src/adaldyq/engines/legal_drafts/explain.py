@@ -28,6 +28,17 @@ _RU: dict[str, tuple[str, str]] = {
         "Указать срок: «{trigger} в течение … рабочих дней со дня поступления заявления», и "
         "перечислить основания решения.",
     ),
+    "F01.consent_without_criteria": (
+        "Действие лица поставлено в зависимость от согласия органа («{trigger}»), но ни критериев "
+        "согласия, ни оснований для отказа в нём статья не называет.",
+        "Установить закрытый перечень оснований для отказа в согласии, срок его дачи и "
+        "последствие молчания органа (согласие считается полученным).",
+    ),
+    "F01.refusal_without_grounds": (
+        "Орган ({subject}) может отказать («{trigger}»), но основания для отказа в статье не "
+        "названы: отказать можно по любой причине.",
+        "Перечислить исчерпывающие основания для отказа и обязать орган мотивировать отказ.",
+    ),
     "F02.optional_power": (
         "Полномочие органа ({subject}) сформулировано как право («{trigger}»): орган может "
         "действовать, а может и не действовать, и выбор ничем не ограничен{closed_note}.",
@@ -156,6 +167,11 @@ _RU: dict[str, tuple[str, str]] = {
         "Установить фиксированный размер или узкие пределы с критериями выбора; размер платы — в "
         "законе.",
     ),
+    "F16.fee_by_body": (
+        "Размер платы устанавливает сам орган («{trigger}»): закон не задаёт ни размера, ни "
+        "пределов.",
+        "Установить размер платы или её предельные значения и порядок расчёта в самом акте.",
+    ),
     "F16.wide_range": (
         "Пределы «{trigger}» различаются в {ratio} раз: размер выбирает тот, кто применяет норму.",
         "Сузить пределы и установить критерии выбора размера.",
@@ -179,6 +195,17 @@ _EN: dict[str, tuple[str, str]] = {
         "{subject_cap} decides ('{trigger}'), but neither this provision nor its section sets a "
         "deadline for the decision.",
         "State the deadline ('{trigger} within … working days of receipt') and the grounds.",
+    ),
+    "F01.consent_without_criteria": (
+        "A person's action depends on a body's consent ('{trigger}'), but no criteria for the "
+        "consent and no grounds for refusing it are given.",
+        "List the grounds for refusing consent, a time limit, and deem consent given when the "
+        "body is silent.",
+    ),
+    "F01.refusal_without_grounds": (
+        "{subject_cap} may refuse ('{trigger}'), but no grounds for refusal are given: any reason "
+        "will do.",
+        "List exhaustive grounds for refusal and require reasons to be given.",
     ),
     "F02.optional_power": (
         "A power of {subject} is drafted as an option ('{trigger}'): the body may act or not, "

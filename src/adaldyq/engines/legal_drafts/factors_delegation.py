@@ -58,7 +58,8 @@ _CONSENT = re.compile(r"по\s+согласованию\s+с\s+(?P<who>[^,.;:\n]
 _ESSENTIAL = {
     "ru": re.compile(
         r"размер|плат|сбор|тариф|штраф|перечень\s+документ|основани|срок|требовани|критери|"
-        r"услови|порядок\s+(?:предоставлени|выдачи|рассмотрени|проведени|определени)",
+        r"услови|ставк|порядок\s+(?:\w+\s+и\s+)?(?:предоставлени|выдачи|рассмотрени|проведени|"
+        r"определени|подготовки|заключени|приняти|расчета|взимани|организаци|отбора|выбора)",
         _I,
     ),
     "en": re.compile(
@@ -102,6 +103,12 @@ _SANCTION = {
         _I,
     ),
 }
+_FEE_BY_BODY = re.compile(
+    r"(?:ставк|размер)\w*\s+(?:\w+\s+)?(?:плат|сбор|тариф|взнос)\w*[^.;]{0,240}?(?:устанавлива|"
+    r"определя|утвержда)\w*\s+(?:[\w-]+\s+){0,2}?(?:правительств|уполномоченн|орган|министерств|"
+    r"аким|руководител)\w*",
+    _I,
+)
 _RANGE = re.compile(
     r"от\s+(?P<low>\d[\d\s]*)\s+до\s+(?P<high>\d[\d\s]*)\s*(?:\w+\s+){0,1}?"
     r"(?:МРП|месячн|минимальн|рубл|тенге|размер|процент|%)",
@@ -205,6 +212,10 @@ def indeterminate_sanction(provision: Provision, ctx: ActContext) -> list[Hit]:
         for found in _SANCTION[lang].finditer(provision.text)
     ]
     if lang == "ru":
+        hits += [
+            hit("F16", "F16.fee_by_body", provision, found.span(), 0.6)
+            for found in _FEE_BY_BODY.finditer(provision.text)
+        ]
         for found in _RANGE.finditer(provision.text):
             low = int(re.sub(r"\s", "", found.group("low")))
             high = int(re.sub(r"\s", "", found.group("high")))

@@ -56,6 +56,14 @@ _DECISION = {
     "en": re.compile(r"\b(?:shall|must|may)\s+(?:decide|determine)\b", _I),
 }
 _PASSIVE_VERB = re.compile(r"ся\b|ся\s", _I)
+_CONSENT_OF_BODY = {
+    "ru": re.compile(r"(?:с|без)\s+согласия\s+(?P<who>[^,.;:\n]{3,120})", _I),
+    "en": re.compile(
+        r"\bwith(?:out)?\s+the\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval|agreement)\s+"
+        r"of\s+(?P<who>[^,.;:\n]{3,80})",
+        _I,
+    ),
+}
 _MODAL = {
     "ru": re.compile(
         r"(?<![\w-])(?:вправе|может|могут|имеет\s+право|имеют\s+право|құқылы|құқығы\s+бар)"
@@ -151,10 +159,6 @@ _FINAL = {
         _I,
     ),
 }
-_REFUSAL = {
-    "ru": re.compile(r"отказыва\w+|отказ\w*\s+в\s+\w+|решени\w+\s+об\s+отказе|бас\s+тарт", _I),
-    "en": re.compile(r"\b(?:refuse|reject|revoke|suspend)s?\b|\brefusal\b", _I),
-}
 
 
 def discretion(provision: Provision, ctx: ActContext) -> list[Hit]:
@@ -180,6 +184,9 @@ def discretion(provision: Provision, ctx: ActContext) -> list[Hit]:
         )
     if hits:
         return hits
+    hits = _without_criteria(provision, ctx)
+    if hits:
+        return hits
     for found in _DECISION[lang].finditer(provision.text):
         if _NOT_BEFORE[lang].search(provision.text[: found.start()]):
             continue
@@ -203,6 +210,41 @@ def discretion(provision: Provision, ctx: ActContext) -> list[Hit]:
         )
         break
     return hits
+
+
+def _without_criteria(provision: Provision, ctx: ActContext) -> list[Hit]:
+    """F01: a body's consent, or its refusal, with no criteria or grounds for it in the article."""
+    if ctx.article_mentions(provision, ctx.lexicon.refusal_grounds):
+        return []
+    lang = pattern_language(ctx)
+    for found in _CONSENT_OF_BODY[lang].finditer(provision.text):
+        if ctx.lexicon.body.search(found.group("who")[:60]):
+            return [
+                hit(
+                    "F01",
+                    "F01.consent_without_criteria",
+                    provision,
+                    found.span(),
+                    0.55,
+                    subject=found.group("who").strip(),
+                    missing=["refusal grounds"],
+                )
+            ]
+    for found in ctx.lexicon.refusal.finditer(provision.text):
+        who = holder(ctx, provision, found.start())
+        if who is not None and who[0] == "body":
+            return [
+                hit(
+                    "F01",
+                    "F01.refusal_without_grounds",
+                    provision,
+                    found.span(),
+                    0.5,
+                    subject=who[1],
+                    missing=["refusal grounds"],
+                )
+            ]
+    return []
 
 
 def _passive_body(ctx: ActContext, provision: Provision, position: int) -> tuple[str, str] | None:
@@ -320,7 +362,7 @@ def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
     ]
     if hits or ctx.mentions_appeal or not ctx.whole_act:
         return hits
-    found = _REFUSAL[lang].search(provision.text)
+    found = ctx.lexicon.refusal.search(provision.text)
     if found is not None:
         hits.append(
             hit("F13", "F13.no_appeal_in_act", provision, found.span(), 0.45, missing=["appeal"])

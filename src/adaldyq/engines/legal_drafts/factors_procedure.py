@@ -49,16 +49,6 @@ _RESULT_FORM = {
     ),
     "en": re.compile(r"\bin\s+writing\b|\bwritten\s+notice\b|\bnotif\w+|\bgive\s+notice\b", _I),
 }
-_REFUSAL_GROUNDS = {
-    "ru": re.compile(
-        r"основани\w+\s+(?:для\s+)?отказ|отказ\w*\s+(?:\w+\s+){0,3}?(?:в\s+случа|по\s+основани)"
-        r"|мотивированн\w+\s+отказ|бас\s+тарту\s+үшін\s+негіз",
-        _I,
-    ),
-    "en": re.compile(
-        r"\b(?:grounds?\s+for\s+refus|may\s+(?:only\s+)?refuse\s+\w+\s+(?:if|where))", _I
-    ),
-}
 _NOTIFICATION = {
     "ru": re.compile(r"уведомля|извеща|сообща|информиру|направля\w+\s+заявител|хабарла", _I),
     "en": re.compile(r"\bnotif\w+|\binform\w*|\bgive\s+(?:written\s+)?notice\b", _I),
@@ -176,7 +166,7 @@ def incomplete_procedure(provision: Provision, ctx: ActContext) -> list[Hit]:
             for element, present in (
                 ("term", ctx.article_mentions(provision, ctx.lexicon.deadline)),
                 ("result form", ctx.article_mentions(provision, _RESULT_FORM[lang])),
-                ("refusal grounds", ctx.article_mentions(provision, _REFUSAL_GROUNDS[lang])),
+                ("refusal grounds", ctx.article_mentions(provision, ctx.lexicon.refusal_grounds)),
                 ("notification", ctx.article_mentions(provision, _NOTIFICATION[lang])),
                 (
                     "appeal",
@@ -185,7 +175,8 @@ def incomplete_procedure(provision: Provision, ctx: ActContext) -> list[Hit]:
             )
             if not present
         ]
-        if "term" in missing or len(missing) >= 3:
+        refuses = ctx.article_mentions(provision, ctx.lexicon.refusal)
+        if "term" in missing or len(missing) >= 3 or (refuses and "refusal grounds" in missing):
             confidence = 0.6 if "term" in missing else 0.45
             return [
                 hit(

@@ -39,6 +39,11 @@ class Lexicon:
     """Publication: "размещается на интернет-ресурсе", "опубликованию", "published"."""
     grounds: re.Pattern[str]
     """Closed grounds stated or referenced: "по основаниям, указанным в", "in the cases set out"."""
+    refusal: re.Pattern[str]
+    """A body refusing what a person asks: "отказывает", "решение об отказе", "refuse"."""
+    refusal_grounds: re.Pattern[str]
+    """Grounds for refusing what a person asks: "основаниями для отказа являются" (a "мотивированный
+    отказ" is a form of the answer, not grounds: any reason can be written down)."""
     law_reference: re.Pattern[str]
     """A reference to a law rather than to a body: "настоящим Кодексом", "федеральным законом"."""
     negation: re.Pattern[str]
@@ -139,6 +144,14 @@ _RU_GROUNDS = re.compile(
     r"|в\s+следующих\s+случаях|по\s+следующим\s+основаниям",
     re.IGNORECASE,
 )
+_RU_REFUSAL = re.compile(
+    r"отказыва\w+|отказать|решени\w+\s+об\s+отказе|отказ\s+в\s+|бас\s+тарт\w*", re.IGNORECASE
+)
+_RU_REFUSAL_GROUNDS = re.compile(
+    r"основани\w+\s+(?:для\s+)?(?:отказ|возврат)|отказ\w*\s+(?:\w+\s+){0,3}?(?:в\s+случа|по\s+"
+    r"основани)|бас\s+тарту\s+үшін\s+негіз",
+    re.IGNORECASE,
+)
 _RU_LAW_REFERENCE = re.compile(
     r"(?:настоящ\w+|федеральн\w+|конституционн\w+|указанн\w+)\s+(?:закон\w*|кодекс\w*|стать\w*)"
     r"|законодательств\w*|закон\w*\s+(?:Российской|Республики|субъект)|кодекс\w*\s+Р"
@@ -181,6 +194,12 @@ _EN_GROUNDS = re.compile(
     r"mentioned|referred\s+to|following)\b|\bonlyi?\s+(?:if|where)\b",
     re.IGNORECASE,
 )
+_EN_REFUSAL = re.compile(r"\brefuse\w*|\brefusal\b|\breject\w*", re.IGNORECASE)
+_EN_REFUSAL_GROUNDS = re.compile(
+    r"\bgrounds?\s+for\s+(?:refus|reject)|\bmay\s+(?:only\s+)?refuse\s+\w+\s+(?:if|where)\b"
+    r"|\bmust\s+(?:not\s+)?refuse\b.{0,60}\b(?:if|unless|where)\b",
+    re.IGNORECASE,
+)
 _EN_LAW_REFERENCE = re.compile(
     r"\b(?:this|that|the\s+\d{4})\s+(?:Act|Regulation|Regulations|Directive|Order|Part|"
     r"section|Schedule)\b|\benactment\b|\bAct\s+\d{4}\b",
@@ -199,6 +218,8 @@ LEXICONS: dict[str, Lexicon] = {
         _RU_APPEAL,
         _RU_PUBLICATION,
         _RU_GROUNDS,
+        _RU_REFUSAL,
+        _RU_REFUSAL_GROUNDS,
         _RU_LAW_REFERENCE,
         _RU_NEGATION,
     ),
@@ -209,6 +230,8 @@ LEXICONS: dict[str, Lexicon] = {
         _EN_APPEAL,
         _EN_PUBLICATION,
         _EN_GROUNDS,
+        _EN_REFUSAL,
+        _EN_REFUSAL_GROUNDS,
         _EN_LAW_REFERENCE,
         _EN_NEGATION,
     ),
