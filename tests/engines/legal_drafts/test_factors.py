@@ -66,11 +66,7 @@ POSITIVE = [
     ),
     ("F12", "The authority may extend the period for good cause."),
     ("F13", "The decision of the Board shall be final and conclusive."),
-    (
-        "F16",
-        "A person who contravenes this regulation is liable on summary conviction to a fine "
-        "not exceeding level 5 on the standard scale.",
-    ),
+    ("F16", "The regulator may impose a penalty not exceeding £10,000."),
     ("F02", "Уәкілетті орган жоспардан тыс тексеру жүргізуге құқылы."),
     ("F08", "Шарт конкурс өткізбей жасалады."),
 ]
@@ -82,6 +78,10 @@ NEGATIVE = [
     "Заявитель при необходимости представляет копию договора.",
     "Решение об отказе может быть обжаловано заявителем в судебном порядке.",
     "Any person may appeal to the tribunal against the decision.",
+    "A person who contravenes this regulation is liable on summary conviction to a fine not "
+    "exceeding level 5 on the standard scale.",
+    "It is a defence for a person charged with an offence to prove that they had a reasonable "
+    "excuse.",
     "These Regulations may be cited as the Water Permits Regulations 2024.",
     "Права и свободы человека могут быть ограничены федеральным законом только в той мере, "
     "в какой это необходимо.",

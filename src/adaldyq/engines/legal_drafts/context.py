@@ -43,7 +43,10 @@ _RU_NOMINATIVE_HEAD = re.compile(
     r"[\w-]*(?:орган|органдары|әкімдік|министрлік|адам|азамат|азаматтар|тұлға|тұлғалар|беруші))",
     re.IGNORECASE,
 )
-_EN_ACTOR_WINDOW = 60
+_EN_ACTOR_WINDOW = 100
+_AGENT_WINDOW = 50
+"""How far after a passive verb its agent may stand ("продлен уполномоченным органом"); further
+on, a body in the instrumental belongs to another phrase ("подписанного должностным лицом")."""
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ой|ей|ами|ями|ым|им)$", re.IGNORECASE)
 """The case a Russian passive names its agent in ("уполномоченным органом")."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -172,7 +175,7 @@ def actor(lexicon: Lexicon, language: str, text: str, position: int) -> tuple[Ac
 def agent_after(lexicon: Lexicon, text: str, position: int) -> str | None:
     """The body named after a passive verb in the same clause ("продлен уполномоченным органом")."""
     _, end = clause_bounds(text, position)
-    for found in lexicon.body.finditer(text, position, end):
+    for found in lexicon.body.finditer(text, position, min(end, position + _AGENT_WINDOW)):
         if _INSTRUMENTAL.search(found.group(0)) or _BY.search(text, 0, found.start()):
             return found.group(0)
     return None

@@ -62,6 +62,11 @@ _RU: dict[str, tuple[str, str]] = {
         "Установить в самом акте субъектов, основания, сроки и размеры; делегировать только с "
         "указанием пределов, критериев и срока принятия подзаконного акта.",
     ),
+    "F04.delegated_item": (
+        "Подпункт «{trigger}» передаёт определение существенного элемента подзаконному акту "
+        "(«{lead}»), не задавая ни содержания, ни критериев.",
+        "Установить этот элемент в самом акте или указать пределы и критерии делегирования.",
+    ),
     "F04.consent_of_body": (
         "Согласование с органом («{trigger}») вводит ещё одно разрешение без срока, оснований "
         "отказа и последствий молчания.",
@@ -227,6 +232,12 @@ _EN: dict[str, tuple[str, str]] = {
         "sets no content, criteria or deadline for the delegated rules.",
         "Fix subjects, grounds, terms and amounts in the instrument; delegate only with scope, "
         "criteria and a deadline.",
+    ),
+    "F04.delegated_item": (
+        "'{trigger}' is left to regulations ('{lead}') with no content or criteria in the "
+        "instrument itself.",
+        "Set this element in the instrument, or give the scope and criteria of the delegated "
+        "rules.",
     ),
     "F05.bylaw_charge": (
         "The instrument itself imposes a charge or penalty ('{trigger}') without citing the "

@@ -31,6 +31,9 @@ _DELEGATION = {
         r"в\s+порядке,?\s+(?:установленн|определяем|определенн|утверждаем|утвержденн|"
         r"устанавливаем|предусмотренн)\w*\s+(?P<who>[^,.;:\n]{3,90})"
         r"|(?:устанавлива|определя|утвержда)(?:ется|ются)\s+(?P<who2>[^,.;:\n]{3,90})"
+        r"|(?:могут|может)\s+(?:также\s+)?(?:устанавлива|определя)\w+\s+(?P<who4>[^,.;:\n]{3,90})"
+        r"|(?P<who5>нормативными\s+правовыми\s+актами)\s+(?:\w+\s+)?(?:устанавлива|определя)\w*"
+        r"|в\s+(?:случаях\s+и\s+)?порядке,?\s+(?:установленн|определенн)\w*\s+(?P<who6>законодательством)"
         r"|(?:размер|порядок|перечень|требования|правила|критерии|сроки|условия)\s+[^.;:\n]{0,80}?"
         r"(?:установлен|определен|утвержден)\w*\s+(?P<who3>[^,.;:\n]{3,90})"
         r"|(?:уәкілетті\s+орган|Үкімет)\w*\s+(?:айқындайтын|белгілеген|бекітетін|бекіткен|"
@@ -41,7 +44,9 @@ _DELEGATION = {
         r"\bas\s+may\s+be\s+(?:prescribed|specified|determined|directed)\b"
         r"|\bin\s+such\s+(?:manner|form|way)\s+as\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:may\s+)?"
         r"(?:determine|specify|direct|prescribe|require)s?\b"
-        r"|\bmay\s+by\s+(?:regulations|order|rules)\b"
+        r"|\bmay\s+by\s+(?:regulations|order|rules)\b|\bprescribed\s+(?:information|principles|fees?|"
+        r"period|manner|form|requirements|conditions|circumstances|documents)\b|\bin\s+accordance\s+"
+        r"with\s+prescribed\b"
         r"|\bsuch\s+(?:fee|amount|sum|conditions|requirements|criteria)\s+as\s+(?:the\s+)?\w+"
         r"(?:\s+of\s+State)?\s+may\s+(?:determine|specify|prescribe)\b"
         r"|\bas\s+(?:the\s+)?(?:Minister|Secretary\s+of\s+State|authority|Commission)\s+"
@@ -54,6 +59,11 @@ _BODY_NAMED = re.compile(
     r"руководител|аким|комисси|ведомств|федеральн\w*\s+орган|местн\w*\s+исполнительн)",
     _I,
 )
+_DELEGATING_LEAD = re.compile(
+    r"\bmay\s+by\s+(?:regulations|order|rules)\b.*[:—–-]\s*$|(?:устанавлива|определя|утвержда)"
+    r"(?:ет|ют)\s*:\s*$",
+    _I,
+)
 _CONSENT = re.compile(r"по\s+согласованию\s+с\s+(?P<who>[^,.;:\n]{3,90})", _I)
 _ESSENTIAL = {
     "ru": re.compile(
@@ -63,12 +73,19 @@ _ESSENTIAL = {
         _I,
     ),
     "en": re.compile(
-        r"\bfee|\bamount|\bcharge|\bcriteria|\bconditions|\brequirements|\bgrounds", _I
+        r"\bfee|\bamount|\bcharge|\bcriteria|\bconditions|\brequirements|\bgrounds|\bprocedure|"
+        r"\bdocuments|\binformation|\bcircumstances|\bwithdraw|\bprinciples",
+        _I,
     ),
 }
 _TOP_EXECUTIVE = re.compile(r"правительств|президент|Үкімет", _I)
 """Laws leave non-essential rules to the Government as a matter of course; only essential
 elements delegated there (fees, grounds, terms) are a factor."""
+_VAGUE_LAW = re.compile(r"(?:законодательством|нормативными\s+правовыми\s+актами)", _I)
+""""Законодательство" in Kazakhstan includes by-laws: a reference to it delegates as much as a
+reference to a body, and is read as such when an essential element hangs on it."""
+_LIST_FOLLOWS = re.compile(r"[:—–-]\s*$")
+"""A lead ("may by regulations make provision about—") is judged item by item, not as a whole."""
 _FORMS_ONLY = re.compile(r"^\s*(?:форм\w*|образ\w*)\b", _I)
 _CHARGE = {
     "ru": re.compile(
@@ -109,6 +126,7 @@ _FEE_BY_BODY = re.compile(
     r"аким|руководител)\w*",
     _I,
 )
+_BY_A_COURT = re.compile(r"\bconviction\b|\bsentenc|приговор|судом", _I)
 _RANGE = re.compile(
     r"от\s+(?P<low>\d[\d\s]*)\s+до\s+(?P<high>\d[\d\s]*)\s*(?:\w+\s+){0,1}?"
     r"(?:МРП|месячн|минимальн|рубл|тенге|размер|процент|%)",
@@ -141,16 +159,19 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
     hits: list[Hit] = []
     for found in _DELEGATION[lang].finditer(provision.text):
         named = next((g for g in found.groups() if g), "") if found.groups() else ""
-        if lang == "ru" and named and not _BODY_NAMED.match(named):
+        vague_law = bool(named and _VAGUE_LAW.match(named.strip()))
+        if lang == "ru" and named and not vague_law and not ctx.lexicon.body.search(named[:50]):
             continue
-        if named and ctx.lexicon.law_reference.match(named.strip()):
+        if named and not vague_law and ctx.lexicon.law_reference.match(named.strip()):
             continue
         start, end = clause_bounds(provision.text, found.start())
         clause = provision.text[start:end]
         if _FORMS_ONLY.match(clause):
             continue
         essential = bool(_ESSENTIAL[lang].search(clause))
-        if not essential and _TOP_EXECUTIVE.search(named):
+        if not essential and (
+            _TOP_EXECUTIVE.search(named) or vague_law or _LIST_FOLLOWS.search(clause)
+        ):
             continue
         hits.append(
             hit(
@@ -162,6 +183,12 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
                 delegate=named.strip(),
                 essential=essential,
             )
+        )
+    lead_line = provision.lead.rstrip().rsplit("\n", 1)[-1]
+    if not hits and _DELEGATING_LEAD.search(lead_line) and _ESSENTIAL[lang].search(provision.text):
+        span = (0, len(provision.text))
+        hits.append(
+            hit("F04", "F04.delegated_item", provision, span, 0.6, lead=lead_line, essential=True)
         )
     if lang == "ru":
         for found in _CONSENT.finditer(provision.text):
@@ -210,6 +237,7 @@ def indeterminate_sanction(provision: Provision, ctx: ActContext) -> list[Hit]:
     hits = [
         hit("F16", "F16.sanction_range", provision, found.span(), 0.7)
         for found in _SANCTION[lang].finditer(provision.text)
+        if not _BY_A_COURT.search(provision.lead + " " + provision.text)
     ]
     if lang == "ru":
         hits += [

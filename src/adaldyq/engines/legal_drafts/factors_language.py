@@ -22,6 +22,7 @@ from adaldyq.engines.legal_drafts.context import (
     Hit,
     clause_bounds,
     hit,
+    holder,
     pattern_language,
 )
 from adaldyq.engines.legal_drafts.provisions import Provision
@@ -34,7 +35,6 @@ _EVALUATIVE = {
         r"|уважительн\w+\s+причин\w*|неоднократн\w*|грубо\w*\s+нарушени\w*|злостн\w*"
         r"|необходим(?:ые|ых|ым|ыми|ое|ого|ую|ая|ой)\s+(?:документ|сведени|мер|материал|"
         r"услови|требовани|случа)\w*"
-        r"|соответствующ\w+\s+(?:документ|информаци|сведени)\w*"
         r"|и\s+т\.\s?[дп]\.|и\s+(?:други[ех]|ины[ех])\s+(?:основани|документ|случа|требовани|"
         r"сведени|услови|мер|обстоятельств|причин)\w*"
         r"|тиісті|жеткілікті|елеулі|дәлелді\s+себеп\w*)",
@@ -43,15 +43,24 @@ _EVALUATIVE = {
     "en": re.compile(
         r"\b(?:reasonabl[ey]|appropriate|sufficient|significant|substantial|adequate|proper|"
         r"satisfactory|suitable|undue|good\s+cause|good\s+reason|including\s+but\s+not\s+limited"
-        r"\s+to|etc\b\.?|and\s+the\s+like)\b",
+        r"\s+to|etc\b\.?|and\s+the\s+like|promptly|at\s+regular\s+intervals|regularly|periodically)\b",
         _I,
     ),
 }
 _SETTLED = re.compile(
     r"(?:не)?надлежащ\w+\s+исполнени|существенн\w+\s+услови|надлежащ\w+\s+образом\s+"
-    r"(?:заверенн|оформленн|удостоверенн)|appropriate\s+national\s+authority",
+    r"(?:заверенн|оформленн|удостоверенн)|appropriate\s+national\s+authority|reasonable\s+excuse"
+    r"|reasonably\s+practicable",
     _I,
 )
+_NORMATIVE = re.compile(
+    r"вправе|может|могут|обязан|должн|основани|отказ|требовани|услови|допуска|запреща|решени|срок|"
+    r"лицензи|разрешени|штраф|ответственност|\bmay\b|\bmust\b|\bshall\b|\brequire|\brefus|"
+    r"\bcondition|\bgrounds\b",
+    _I,
+)
+"""Words of a rule that decides something (a power, a duty, a ground, a term): an evaluative word
+in a description of office furniture leaves nobody discretion."""
 _DEADLINE_WITH_ACTION = re.compile(
     r"(?P<action>рассматр\w+|выда\w+|принима\w+\s+(?:\w+\s+)?решени\w*|регистрир\w+|"
     r"согласов\w+|направля\w+|уведомля\w+|возвраща\w+)\s+(?P<object>[\w-]+)?"
@@ -70,6 +79,13 @@ def evaluative_terms(provision: Provision, ctx: ActContext) -> list[Hit]:
         around = provision.text[max(start, found.start() - 3) : min(end, found.end() + 40)]
         if _SETTLED.search(around) or _is_defined(ctx, found.group(0)):
             continue
+        if not _NORMATIVE.search(provision.lead + " " + provision.text) or _in_brackets(
+            provision.text, found.start()
+        ):
+            continue
+        who = holder(ctx, provision, found.start())
+        if who is not None and who[0] == "person":
+            continue
         open_list = found.group(0).lower().startswith("и ")
         hits.append(
             hit(
@@ -83,6 +99,11 @@ def evaluative_terms(provision: Provision, ctx: ActContext) -> list[Hit]:
     return hits
 
 
+def _in_brackets(text: str, position: int) -> bool:
+    """Inside a parenthesis, as in a cross-reference's title "(information to residents etc)"."""
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
+
+
 def _is_defined(ctx: ActContext, phrase: str) -> bool:
     """Whether a defined term of the act contains the phrase's stem ("существенный вред")."""
     stem = phrase.lower()[:_STEM]
@@ -92,7 +113,7 @@ def _is_defined(ctx: ActContext, phrase: str) -> bool:
 def collisions(items: list[Provision], ctx: ActContext) -> list[Hit]:
     """F09: one action with different terms in different provisions; a term defined twice."""
     if ctx.act.language == "en":
-        return _duplicate_definitions(ctx)
+        return []
     terms: dict[str, list[tuple[Provision, re.Match[str]]]] = defaultdict(list)
     for provision in items:
         for found in _DEADLINE_WITH_ACTION.finditer(provision.text):

@@ -33,7 +33,8 @@ _DISCRETION = {
     "ru": re.compile(
         r"по\s+(?:своему\s+)?усмотрению|(?:при|в\s+случае|по\s+мере)\s+необходимости"
         r"|в\s+разумн\w+\s+срок\w*|своевременно|в\s+кратчайши\w+\s+срок\w*"
-        r"|в\s+возможно\s+короткий\s+срок|өз\s+қалау\w*\s+бойынша|қажет\s+болған\s+жағдайда",
+        r"|в\s+возможно\s+короткий\s+срок|өз\s+қалау\w*\s+бойынша|қажет\s+болған\s+жағдайда"
+        r"|по\s+мнению\s+(?:уполномоченн|орган|комисси|руководител|должностн)\w*",
         _I,
     ),
     "en": re.compile(
@@ -42,7 +43,9 @@ _DISCRETION = {
         r"necessary|expedient)\b|\bwhere\s+(?:it\s+is\s+)?appropriate\b"
         r"|\bwithin\s+a\s+reasonable\s+(?:time|period)\b|\bas\s+soon\s+as\s+(?:reasonably\s+)?"
         r"practicable\b|\bif\s+(?:it|he|she|they)\s+considers?\s+(?:it\s+)?(?:appropriate|"
-        r"necessary|expedient)\b",
+        r"necessary|expedient)\b|\bif\s+it\s+appears\s+to\s+the\s+\w+|\bif\s+the\s+\w+(?:\s+of\s+State)?"
+        r"\s+(?:considers|is\s+satisfied|thinks|believes)\b|\bat\s+the\s+direction\s+of\s+the\b"
+        r"|\bwithin\s+a\s+period\s+specified\s+in\s+the\s+(?:direction|notice)\b",
         _I,
     ),
 }
@@ -64,6 +67,12 @@ _CONSENT_OF_BODY = {
         _I,
     ),
 }
+_STATED_CONDITION = re.compile(
+    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:наличии|несоответствии|непредставлении)",
+    _I,
+)
+_REFUSAL_VERB = re.compile(r"отказыва|отказать|refuse|reject|бас\s+тарт", _I)
+"""Only a body's act of refusing: the noun ("мотивированный отказ") names an answer's form."""
 _MODAL = {
     "ru": re.compile(
         r"(?<![\w-])(?:вправе|может|могут|имеет\s+право|имеют\s+право|құқылы|құқығы\s+бар)"
@@ -105,6 +114,8 @@ _NOT_BY_A_BODY = re.compile(
     _I,
 )
 """A passive whose agent is a law or the parties' agreement: not a body's discretion."""
+_PERSONS_CHOICE = re.compile(r"по\s+(?:выбору|желанию|просьбе)|at\s+the\s+(?:request|option)", _I)
+"""A passive that follows a person's choice ("по выбору заявителя может быть представлен")."""
 _DELEGATING_MAY = re.compile(r"^\s+by\s+(?:regulations|order|rules)\b", _I)
 _LIST_LEAD = {
     "ru": re.compile(
@@ -112,13 +123,20 @@ _LIST_LEAD = {
     ),
     "en": re.compile(r"\bmay(?:[^.;:\n]{0,80})[:—-]\s*$", _I),
 }
+_CONDITION_LEAD = re.compile(
+    r"\b(?:if|where|unless|that|when)\b|в\s+случа|если|при\s+услови|при\s+наличии|по\s+основани", _I
+)
+"""A lead whose list gives the conditions of the power ("may remove ... if—"), not more powers."""
 _EXCEPTION = {
     "ru": re.compile(
         r"в\s+исключительн\w+\s+случа\w+|в\s+индивидуальн\w+\s+порядке|как\s+правило"
         r"|в\s+порядке\s+исключения|ерекше\s+жағдайларда|жеке\s+тәртіппен"
         r"|за\s+исключением\s+случаев,?\s+(?:определ|установл|устанавлива|утвержда|предусмотр)\w*"
         r"\s+(?:уполномоченн|правительств|руководител|министерств|орган|комисси|аким)\w*"
-        r"|по\s+решению\s+(?:руководител|уполномоченн|комисси|аким|первого\s+руководител)\w*",
+        r"|по\s+решению\s+(?:руководител|уполномоченн|комисси|аким|первого\s+руководител)\w*"
+        r"|могут\s+устанавлива\w+\s+ины\w+|(?:если|когда)\s+(?:иное\s+не\s+)?(?:установлено|"
+        r"предусмотрено)\s+(?:иное\s+)?(?:законодательством|нормативными\s+правовыми\s+актами)"
+        r"|когда\s+законодательством\s+(?:[\w\s]{0,40}?)установлено\s+иное",
         _I,
     ),
     "en": re.compile(
@@ -129,16 +147,20 @@ _EXCEPTION = {
         _I,
     ),
 }
+_LEFT_TO_BYLAWS = re.compile(r"законодательств|нормативными|могут\s+устанавлива", _I)
+"""Exceptions left to "законодательство" or any normative act (by-laws included)."""
 _BY_DECISION = re.compile(r"^по\s+решению", _I)
 _MAKES_EXCEPTION = re.compile(r"продл|освобо|отсроч|исключ|сниж|изменен|перенос|рассрочк", _I)
 _RETURN = {
     "ru": re.compile(
-        r"(?:возвращ\w+|оставл\w+\s+без\s+рассмотрения|возврату|вернуть|возвратить)"
+        r"(?<![\w-])(?:возвращ\w+|оставл\w+\s+без\s+рассмотрения|возврату|вернуть|возвратить)"
+        r"(?![\w-])"
         r"|по\s+иным\s+основаниям|в\s+иных\s+случаях",
         _I,
     ),
     "en": re.compile(
-        r"\bmay\s+be\s+(?:returned|rejected|refused|declined|disregarded)\b"
+        r"\bmay\s+be\s+(?:returned|rejected|refused|declined|disregarded)\b|\btreated\s+as\s+"
+        r"withdrawn\b"
         r"|\bfor\s+any\s+other\s+reason\b|\bon\s+such\s+other\s+grounds\b",
         _I,
     ),
@@ -231,6 +253,8 @@ def _without_criteria(provision: Provision, ctx: ActContext) -> list[Hit]:
                 )
             ]
     for found in ctx.lexicon.refusal.finditer(provision.text):
+        if _STATED_CONDITION.search(provision.text) or not _REFUSAL_VERB.match(found.group(0)):
+            continue
         who = holder(ctx, provision, found.start())
         if who is not None and who[0] == "body":
             return [
@@ -266,8 +290,12 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
         who = holder(ctx, provision, found.start())
         passive = _PASSIVE[lang].match(after)
         if passive is not None and (who is None or who[0] != "person"):
-            if _NOT_BY_A_BODY.search(after[:120]) or _APPLICATION[lang].search(
-                before[clause_bounds(provision.text, found.start())[0] :]
+            if (
+                _NOT_BY_A_BODY.search(after[:120])
+                or _PERSONS_CHOICE.search(before[-80:])
+                or _APPLICATION[lang].search(
+                    before[clause_bounds(provision.text, found.start())[0] :]
+                )
             ):
                 continue
             agent = agent_after(ctx.lexicon, provision.text, found.end())
@@ -292,7 +320,7 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
         return hits
     lead_line = provision.lead.rstrip().rsplit("\n", 1)[-1]
     lead = _LIST_LEAD[lang].search(lead_line)
-    if lead is not None:
+    if lead is not None and not _CONDITION_LEAD.search(lead.group(0)):
         who = actor(ctx.lexicon, lang, lead_line, lead.start())
         if who is not None and who[0] == "body":
             hits.append(
@@ -326,7 +354,9 @@ def selective_exception(provision: Provision, ctx: ActContext) -> list[Hit]:
     hits: list[Hit] = []
     for found in _EXCEPTION[lang].finditer(provision.text):
         tail = provision.text[found.end() : found.end() + 90]
-        if ctx.lexicon.law_reference.search(tail[:60]):
+        if not _LEFT_TO_BYLAWS.search(found.group(0)) and ctx.lexicon.law_reference.search(
+            tail[:60]
+        ):
             continue
         if _BY_DECISION.match(found.group(0)):
             start, end = clause_bounds(provision.text, found.start())
@@ -360,10 +390,10 @@ def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
         hit("F13", "F13.final_decision", provision, found.span(), 0.85)
         for found in _FINAL[lang].finditer(provision.text)
     ]
-    if hits or ctx.mentions_appeal or not ctx.whole_act:
+    if hits or ctx.mentions_appeal or not ctx.whole_act or not ctx.is_bylaw:
         return hits
     found = ctx.lexicon.refusal.search(provision.text)
-    if found is not None:
+    if found is not None and _REFUSAL_VERB.match(found.group(0)):
         hits.append(
             hit("F13", "F13.no_appeal_in_act", provision, found.span(), 0.45, missing=["appeal"])
         )

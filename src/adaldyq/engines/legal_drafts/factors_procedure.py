@@ -81,6 +81,8 @@ _OPEN_REQUIREMENT = {
         r"любых)\s+(?:необходимые\s+|необходимых\s+)?(?:документ|сведени|информаци|материал|"
         r"справк|данны)\w*"
         r"|по\s+требованию\s+(?:уполномоченн|орган|комисси|должностн|инспектор|заказчик)\w*"
+        r"|(?<![\w-])документ\w*,?\s+подтверждающ\w+|дополнительн\w+\s+требовани\w+\s+к\s+"
+        r"(?:перечню\s+)?документ\w*|при\s+необходимости\s+(?:прилага|представля)\w*"
         r"|өзге\s+де\s+құжат\w*|талабы\s+бойынша",
         _I,
     ),
@@ -91,7 +93,6 @@ _OPEN_REQUIREMENT = {
         _I,
     ),
 }
-_NOTARISED = re.compile(r"нотариально\s+(?:заверенн|удостоверенн|засвидетельствованн)\w*", _I)
 _SUBMISSION = {
     "ru": re.compile(
         r"представля|представлени|прилага|подает|подаются|предъявля|направля|требовать|"
@@ -100,9 +101,14 @@ _SUBMISSION = {
     ),
     "en": re.compile(r"\b(?:provide|supply|submit|produce|furnish|accompan|include|require)", _I),
 }
+_AS_NEEDED = re.compile(r"при\s+необходимости", _I)
+""""При необходимости прилагаются" leaves the need to the body; a person who "при необходимости
+представляет" decides it themself."""
 _CLOSED_BY_LAW = re.compile(
-    r"^[,\s]*(?:предусмотренн|установленн|указанн|перечисленн)\w*\s+(?:настоящ|федеральн|"
-    r"закон|кодекс|стать|пункт|част|подпункт)",
+    r"^[,\s]*(?:(?:предусмотренн|установленн|указанн|перечисленн)\w*\s+(?:в\s+)?(?:настоящ|"
+    r"федеральн|закон|кодекс|стать|пункт|част|подпункт|приложени)"
+    r"|(?:\w+\s+){0,3}?(?:предусмотрен|установлен)\w*\s+(?:законами|законом|федеральн|настоящ)"
+    r"|необходим\w+\s+для\s+предоставления)",
     _I,
 )
 _COMMISSION = {
@@ -152,10 +158,11 @@ _ALLOCATION_RECORD = re.compile(
 
 
 def incomplete_procedure(provision: Provision, ctx: ActContext) -> list[Hit]:
-    """F07: a body acts on an application, and the article lacks the term, or most of: the
-    form of the result, the grounds for refusal, notification and appeal."""
+    """F07: a body acts on an application named in the provision, and the article lacks the
+    term, or closed grounds for a refusal it allows, or most of: the form of the result, the
+    grounds for refusal, notification and appeal."""
     lang = pattern_language(ctx)
-    if not ctx.article_mentions(provision, _APPLICANT_FACING[lang]):
+    if not _APPLICANT_FACING[lang].search(provision.lead + "\n" + provision.text):
         return []
     for found in _PROCEDURE[lang].finditer(provision.text):
         who = holder(ctx, provision, found.start())
@@ -225,13 +232,10 @@ def open_requirement(provision: Provision, ctx: ActContext) -> list[Hit]:
             continue
         if not _SUBMISSION[lang].search(context):
             continue
+        who = holder(ctx, provision, found.start()) if _AS_NEEDED.match(found.group(0)) else None
+        if who is not None and who[0] == "person":
+            continue
         hits.append(hit("F10", "F10.open_requirement", provision, found.span(), 0.75))
-    if lang == "ru":
-        hits += [
-            hit("F10", "F10.burden", provision, found.span(), 0.45)
-            for found in _NOTARISED.finditer(provision.text)
-            if _SUBMISSION[lang].search(context)
-        ]
     return hits
 
 
