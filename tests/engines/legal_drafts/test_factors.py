@@ -11,9 +11,14 @@ definition columns; the done-when checks run on the real Water Code and Constitu
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from adaldyq.engines import legal_drafts
 from adaldyq.engines.legal_drafts import FACTORS, check_text
+from adaldyq.engines.legal_drafts.explain import explain
 from adaldyq.model.legal import FactorFinding
 from tests.conftest import SHARED_DATA
 
@@ -177,3 +182,32 @@ def test_water_code_citizen_rights_are_not_f02() -> None:
 def test_constitution_rights_raise_no_power_factor() -> None:
     findings = check_text(CONSTITUTION.read_text(encoding="utf-8")).findings
     assert not [f for f in findings if f.factor in ("F01", "F02", "F07")]
+
+
+RUSSIAN_ONLY_RULES = frozenset(
+    {
+        "F04.consent_of_body",
+        "F09.conflicting_terms",
+        "F09.duplicate_definition",
+        "F14.paid_services",
+        "F14.rule_and_control",
+        "F15.unpublished_allocation",
+        "F16.fee_by_body",
+        "F16.wide_range",
+    }
+)
+"""Checks with patterns for Russian and Kazakh acts only: English text never needs their words."""
+
+
+def test_every_rule_the_checks_can_raise_has_its_wording() -> None:
+    package = Path(legal_drafts.__file__).parent
+    rules = {
+        rule
+        for module in package.glob("factors_*.py")
+        for rule in re.findall(r'"(F\d\d\.[a-z_]+)"', module.read_text(encoding="utf-8"))
+    }
+    assert len(rules) > len(FACTORS)
+    for rule in sorted(rules):
+        for language in ("ru", "kk") if rule in RUSSIAN_ONLY_RULES else ("ru", "kk", "en"):
+            explanation, recommendation = explain(rule, language, {"trigger": "X"})
+            assert explanation and recommendation, (rule, language)
