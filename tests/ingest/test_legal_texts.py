@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 
 from adaldyq.engines.legal_drafts import parse_act
 from adaldyq.errors import InputError
@@ -23,6 +24,7 @@ from adaldyq.ingest.pdf_text import reflow
 from adaldyq.model.legal import UnitKind
 from tests.conftest import SHARED_DATA
 from tests.legal_builders import (
+    W_NS,
     Lvl,
     add_list,
     encrypted_pdf,
@@ -179,6 +181,49 @@ def test_docx_lists_restart_or_continue_as_word_counts(tmp_path: Path) -> None:
         "1. снова один",
         "3. три",
     ]
+
+
+def test_docx_heading_styles_bound_to_a_list(tmp_path: Path) -> None:
+    """Word's "link level to style": the numbering is on the heading styles, not the paragraphs."""
+    document = docx.Document()
+    law = add_list(document, 61, [Lvl("decimal", "Глава %1."), Lvl("decimal", "Статья %2.")])
+    for style, level in (("Heading 1", None), ("Heading 2", 1)):
+        p_pr = document.styles[style].element.get_or_add_pPr()
+        ilvl = "" if level is None else f'<w:ilvl w:val="{level}"/>'
+        p_pr.append(
+            parse_xml(f'<w:numPr xmlns:w="{W_NS}">{ilvl}<w:numId w:val="{law}"/></w:numPr>')
+        )
+    document.add_paragraph("Общие положения", style="Heading 1")
+    document.add_paragraph("Цели", style="Heading 2")
+    document.add_paragraph("Задачи", style="Heading 2")
+    document.add_paragraph("Порядок", style="Heading 1")
+    document.add_paragraph("Сроки", style="Heading 2")
+    path = tmp_path / "headings.docx"
+    document.save(str(path))
+    assert read_legal_text(path).text.splitlines() == [
+        "Глава 1. Общие положения",
+        "Статья 1. Цели",
+        "Статья 2. Задачи",
+        "Глава 2. Порядок",
+        "Статья 1. Сроки",
+    ]
+
+
+def test_docx_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Разрешение выдается ")
+    ns = f'xmlns:w="{W_NS}"'
+    for change in (
+        f'<w:ins {ns} w:id="1" w:author="A"><w:r><w:t xml:space="preserve">в течение 10 дней '
+        "</w:t></w:r></w:ins>",
+        f'<w:del {ns} w:id="2" w:author="A"><w:r><w:delText>в разумный срок </w:delText></w:r>'
+        "</w:del>",
+        f"<w:sdt {ns}><w:sdtContent><w:r><w:t>органом.</w:t></w:r></w:sdtContent></w:sdt>",
+    ):
+        paragraph._p.append(parse_xml(change))
+    path = tmp_path / "revised.docx"
+    document.save(str(path))
+    assert read_legal_text(path).text == "Разрешение выдается в течение 10 дней органом.\n"
 
 
 def test_word_number_formats() -> None:

@@ -4,7 +4,7 @@ Paragraphs and tables come in document order. A paragraph numbered by Word's aut
 gets its number written in front ("1. ", "а) ", "Статья 5. "), because the act parser finds units
 by the numbers at the start of lines and drafts are almost always numbered that way. A table row
 becomes one line with its cells separated by " | " (forms and annexes are tables), merged cells
-once.
+once. Tracked changes are read as accepted: the draft is what its last revision says.
 """
 
 # Acts are Russian text; Cyrillic letters that look Latin are intended.
@@ -24,6 +24,11 @@ from docx.text.paragraph import Paragraph
 
 from adaldyq.errors import InputError
 from adaldyq.ingest.docx_numbering import Numbering
+
+_VISIBLE_RUNS = ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
+"""Runs a reader sees: python-docx's `Paragraph.text` leaves out runs inside tracked insertions,
+content controls and simple fields, which drafts under negotiation are full of; deleted and
+moved-away runs and text boxes (not part of the paragraph's line) stay out."""
 
 
 def docx_text(path: Path) -> str:
@@ -60,9 +65,10 @@ def _related_blob(part: DocumentPart, relationship: str) -> bytes | None:
 
 
 def _paragraph_line(paragraph: Paragraph, numbering: Numbering) -> str:
-    """The paragraph's text, with its automatic number in front when it has one."""
-    text = paragraph.text
-    element = paragraph._p  # python-docx has no public accessor for numPr
+    """The paragraph's text as Word shows it with changes accepted, with its automatic number
+    in front when it has one."""
+    element = paragraph._p  # python-docx has no public accessor for numPr or tracked changes
+    text = "".join(run.text for run in element.xpath(_VISIBLE_RUNS))
     num_id = _first(element.xpath("./w:pPr/w:numPr/w:numId/@w:val"))
     ilvl = _first(element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val"))
     style_id = _first(element.xpath("./w:pPr/w:pStyle/@w:val"))
