@@ -77,6 +77,19 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Комиссия может состоять из пяти членов.",
+    "The Board may consist of five members.",
+    "Суд по своему усмотрению определяет размер компенсации.",
+    "Решение суда является окончательным.",
+    "Решение комиссии является окончательным и может быть обжаловано в суд.",
+    "Сведения, составляющие государственную тайну, не подлежат опубликованию.",
+    "Документы возвращаются заявителю после рассмотрения.",
+    "Заявитель вправе представить иные документы по собственной инициативе.",
+    "Земельный участок предоставляется по решению акимата на основании результатов аукциона.",
+    "В исключительных случаях, установленных статьей 5, срок продлевается.",
+    "Уполномоченный орган отказывает в выдаче разрешения при неполноте документов.",
+    "The Secretary of State may by regulations make provision about—\n(a) the form of the "
+    "register;\n(b) the colour of the certificate.",
     "Каждый гражданин вправе иметь доступ к водным объектам общего пользования.",
     "Предоставление земельных участков без проведения торгов не допускается.",
     "Уполномоченный орган не вправе требовать от заявителя иные документы.",
@@ -107,6 +120,37 @@ def test_taxonomy_example_raises_its_factor(factor: str, text: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_look_alike_raises_nothing(text: str) -> None:
     assert [(f.factor, f.text) for f in check_text(text).findings] == []
+
+
+def test_a_unit_opening_with_za_isklyucheniem_is_not_taken_for_repealed() -> None:
+    text = (
+        "Статья 5. Проверки\n1. За исключением случаев, указанных в пункте 2, уполномоченный "
+        "орган вправе провести внеплановую проверку."
+    )
+    assert [f.factor for f in check_text(text).findings] == ["F02"]
+
+
+def test_yo_and_ye_spellings_are_judged_alike() -> None:
+    with_ye = [f.factor for f in check_text("Срок может быть продлен.").findings]
+    with_yo = check_text("Срок может быть продлён.").findings
+    assert with_ye == [f.factor for f in with_yo] == ["F02"]
+    assert with_yo[0].text == "может"
+
+
+def test_an_incomplete_procedure_is_reported_once_per_article() -> None:
+    text = (
+        "Статья 7. Выдача разрешений\n1. Уполномоченный орган рассматривает заявление о выдаче "
+        "разрешения.\n2. Уполномоченный орган выдает разрешение по заявлению.\n"
+        "3. Уполномоченный орган регистрирует заявление."
+    )
+    assert [f.locator for f in check_text(text).findings if f.factor == "F07"] == ["ст. 7 п. 1"]
+
+
+def test_consent_names_the_body_not_the_sentence() -> None:
+    text = "С согласия уполномоченного органа водопользователь вправе передать право."
+    (finding,) = [f for f in check_text(text).findings if f.factor == "F01"]
+    assert finding.text == "С согласия уполномоченного органа"
+    assert finding.evidence["subject"] == "уполномоченного органа"
 
 
 def test_recommendation_uses_the_provision_words() -> None:

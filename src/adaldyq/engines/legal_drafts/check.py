@@ -8,6 +8,9 @@ problem once. Definitions articles only get the uncertainty check: they state wh
 not what bodies may do.
 """
 
+# Acts are Russian text; Cyrillic letters that look Latin are intended.
+# ruff: noqa: RUF001, RUF002
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -65,6 +68,8 @@ PROVISION_CHECKS: tuple[ProvisionCheck, ...] = (
 
 _IN_DEFINITIONS: tuple[ProvisionCheck, ...] = (evaluative_terms,)
 _ONCE_PER_ACT = frozenset({"F13.no_appeal_in_act"})
+_ONCE_PER_ARTICLE = frozenset({"F07.incomplete_procedure"})
+"""An article's procedure lacks its elements once, however many of its parts name a step."""
 _SUBSUMED = {"F12": frozenset({"F01", "F10"}), "F04": frozenset({"F14"})}
 """A hit overlapping a hit of a more specific factor says nothing new: "в разумный срок" is a
 term left open (F01) before it is a vague word (F12); "состав комиссии определяется
@@ -80,15 +85,24 @@ def check_text(text: str, language: str | None = None) -> Expertise:
 
 def check_act(act: Act, text: str) -> tuple[FactorFinding, ...]:
     """Every factor found in a parsed act, in text order; `text` is what `act` was parsed from."""
-    items = provisions(act, text)
-    ctx = act_context(act, text, items)
+    folded = _fold(text)
+    items = provisions(act, folded)
+    ctx = act_context(act, folded, items)
     hits: list[tuple[Provision | None, Hit]] = []
     for provision in items:
         checks = _IN_DEFINITIONS if provision.in_definitions else PROVISION_CHECKS
         for check in checks:
             hits.extend((provision, found) for found in check(provision, ctx))
     hits.extend((_holder(items, found.start), found) for found in collisions(items, ctx))
-    return tuple(_finding(p, h, act, text) for p, h in _merged(hits) if p is not None)
+    return tuple(
+        _finding(p, h, act, text) for p, h in _merged(hits, ctx.article_of) if p is not None
+    )
+
+
+def _fold(text: str) -> str:
+    """The text with "ё" written "е", as most acts do, so patterns need one spelling; the length
+    and so every offset stay the same, and findings quote the original text."""
+    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 def _holder(items: list[Provision], position: int) -> Provision | None:
@@ -96,23 +110,36 @@ def _holder(items: list[Provision], position: int) -> Provision | None:
     return next((p for p in items if p.start <= position < p.end), None)
 
 
-def _merged(hits: list[tuple[Provision | None, Hit]]) -> list[tuple[Provision | None, Hit]]:
-    """One hit per factor and overlapping span (the more confident), none where a more specific
-    factor covers the span, one per act for act-wide absences; in text order."""
+def _merged(
+    hits: list[tuple[Provision | None, Hit]], article_of: dict[str, str]
+) -> list[tuple[Provision | None, Hit]]:
+    """One hit per factor and overlapping span, none where a more specific factor covers the
+    span, the first of an article or act for absences judged at that level; in text order."""
     every = [found for _, found in hits]
     kept: list[tuple[Provision | None, Hit]] = []
-    seen_rules: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for provision, found in sorted(hits, key=lambda ph: (-ph[1].confidence, ph[1].start)):
-        if found.rule in _ONCE_PER_ACT and found.rule in seen_rules:
+        scope = _scope(found.rule, provision, article_of)
+        if scope is not None and (found.rule, scope) in seen:
             continue
         covering = _SUBSUMED.get(found.factor, frozenset())
         if any(_overlap(o, found) for o in every if o.factor in covering) or any(
             _overlap(o, found) for _, o in kept if o.factor == found.factor
         ):
             continue
-        seen_rules.add(found.rule)
+        if scope is not None:
+            seen.add((found.rule, scope))
         kept.append((provision, found))
     return sorted(kept, key=lambda ph: (ph[1].start, ph[1].factor))
+
+
+def _scope(rule: str, provision: Provision | None, article_of: dict[str, str]) -> str | None:
+    """The unit within which a rule is reported once ("" for the act), or None for no limit."""
+    if rule in _ONCE_PER_ACT:
+        return ""
+    if rule in _ONCE_PER_ARTICLE and provision is not None:
+        return article_of.get(provision.unit.id, provision.unit.id)
+    return None
 
 
 def _overlap(one: Hit, other: Hit) -> bool:

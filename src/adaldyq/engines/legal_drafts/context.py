@@ -39,7 +39,7 @@ _RU_NOMINATIVE_HEAD = re.compile(
     r"землепользователь|недропользователь|собственник|собственники|правообладатель|"
     r"правообладатели|арендатор|арендаторы|участник|участники|потребитель|потребители|работник|"
     r"работники|предприниматель|предприниматели|лицензиат|лицензиаты|получатель|получатели|"
-    r"обвиняемый|каждый|никто|сторона|стороны|объединение|объединения|"
+    r"обвиняемый|каждый|никто|сторона|стороны|объединение|объединения|суд|суды|"
     r"[\w-]*(?:орган|органдары|әкімдік|министрлік|адам|азамат|азаматтар|тұлға|тұлғалар|беруші))",
     re.IGNORECASE,
 )
@@ -135,6 +135,17 @@ def act_context(act: Act, source: str, items: list[Provision]) -> ActContext:
         article_text={key: "\n".join(texts) for key, texts in grouped.items()},
         article_of=article_of,
     )
+
+
+STEM = 6
+"""Letters of a word that stay the same across Russian case endings, for loose term matching."""
+
+
+def is_defined(ctx: ActContext, phrase: str) -> bool:
+    """Whether a term the act defines contains the phrase's stem ("существенный вред",
+    "разумный срок"): what the act defines is no longer vague."""
+    stem = phrase.lower()[:STEM] if len(phrase.split()) == 1 else phrase.lower()
+    return any(stem in term.term.lower() for term in ctx.act.defined_terms)
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:

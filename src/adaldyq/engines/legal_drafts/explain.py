@@ -17,8 +17,9 @@ from collections.abc import Mapping
 
 _RU: dict[str, tuple[str, str]] = {
     "F01.discretion_marker": (
-        "Формулировка «{trigger}» оставляет {subject_or_body} свободу в выборе срока или условий "
-        "действия: норма не говорит, когда и при каких условиях решение должно быть принято.",
+        "Формулировка «{trigger}» оставляет срок или условия действия на усмотрение "
+        "({subject_or_body}): норма не говорит, когда и при каких условиях решение должно быть "
+        "принято.",
         "Заменить «{trigger}» точным сроком (например, «в течение 10 рабочих дней со дня "
         "регистрации заявления») и исчерпывающим перечнем условий.",
     ),
@@ -347,7 +348,7 @@ def explain(rule: str, language: str, evidence: Mapping[str, object]) -> tuple[s
 def _values(lang: str, evidence: Mapping[str, object]) -> dict[str, str]:
     values = {key: _text(value) for key, value in evidence.items()}
     subject = values.get("subject", "")
-    body = "the body" if lang == "en" else "органу"
+    body = "the body" if lang == "en" else "органа"
     values["subject"] = subject or ("the body" if lang == "en" else "орган")
     values["subject_or_body"] = subject or body
     values["subject_cap"] = values["subject"][:1].upper() + values["subject"][1:]
@@ -367,7 +368,8 @@ def _values(lang: str, evidence: Mapping[str, object]) -> dict[str, str]:
     essential = evidence.get("essential") is True
     if lang == "en":
         values["essential_note"] = "An essential element is" if essential else "Rule-making is"
-        values["delegate_note"] = f" {subject}" if subject else " the executive"
+        delegate = values.get("delegate", "")
+        values["delegate_note"] = f" {delegate}" if delegate else " the executive"
     else:
         values["essential_note"] = (
             "Существенный элемент регулирования" if essential else ("Вопрос регулирования")

@@ -86,6 +86,8 @@ _VAGUE_LAW = re.compile(r"(?:законодательством|норматив
 reference to a body, and is read as such when an essential element hangs on it."""
 _LIST_FOLLOWS = re.compile(r"[:—–-]\s*$")
 """A lead ("may by regulations make provision about—") is judged item by item, not as a whole."""
+_COMPOSITION = re.compile(r"^\s*(?:\w+\s+)?состав\w*\s+(?:\w+\s+){0,2}?комисси", _I)
+"""Who sits on a commission is judged by F14 (composition and recusal), not as rule-making."""
 _FORMS_ONLY = re.compile(r"^\s*(?:форм\w*|образ\w*)\b", _I)
 _CHARGE = {
     "ru": re.compile(
@@ -97,7 +99,7 @@ _CHARGE = {
     "en": re.compile(r"\b(?:a\s+fee\s+of|shall\s+pay\s+(?:a|the)\s+(?:fee|charge|penalty))", _I),
 }
 _ENABLING = re.compile(
-    r"(?:в\s+соответствии\s+с|согласно|на\s+основании|предусмотренн\w*)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:в\s+соответствии\s+со?|согласно|на\s+основании|предусмотренн\w*)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:закон|кодекс|стать|пункт)|\bsection\s+\d+\s+of\s+the\b|\bunder\s+section\b",
     _I,
 )
@@ -109,7 +111,8 @@ _NEW_GROUNDS = {
 }
 _SANCTION = {
     "ru": re.compile(
-        r"штраф\w*\s+(?:\w+\s+){0,3}?(?:в\s+размере\s+)?до\s+\d[\d\s]*"
+        r"штраф\w*\s+(?:\w+\s+){0,3}?(?:в\s+размере\s+)?до\s+\d+(?:\s\d{3})*(?:\s*(?:МРП|"
+        r"месячн\w+\s+расчетн\w+\s+показател\w*|минимальн\w+\s+\w+\s+\w+|рубл\w*|тенге|%))?"
         r"|(?:плат|сбор|тариф|взнос)\w*\s+(?:\w+\s+){0,2}?в\s+размере,?\s+(?:определяем|"
         r"устанавливаем|утверждаем)\w*",
         _I,
@@ -127,6 +130,7 @@ _FEE_BY_BODY = re.compile(
     _I,
 )
 _BY_A_COURT = re.compile(r"\bconviction\b|\bsentenc|приговор|судом", _I)
+_SANCTION_WORDS = re.compile(r"штраф|взыскани|санкци|плат|сбор|пен[яи]", _I)
 _RANGE = re.compile(
     r"от\s+(?P<low>\d[\d\s]*)\s+до\s+(?P<high>\d[\d\s]*)\s*(?:\w+\s+){0,1}?"
     r"(?:МРП|месячн|минимальн|рубл|тенге|размер|процент|%)",
@@ -138,7 +142,7 @@ _OPERATOR = {
         r"един\w+\s+оператор\w*|единственн\w+\s+(?:оператор|поставщик|исполнител)\w*"
         r"|национальн\w+\s+оператор\w*"
         r"|оператор\w*\s+(?:[\w,]+\s+){0,4}?(?:определяем|назначаем|определенн)\w*\s+"
-        r"(?:правительств|уполномоченн|аким)\w*"
+        r"(?:правительств|уполномоченн|аким)\w*(?:\s+\w+)?"
         r"|(?:юридическ\w+\s+лиц\w*|организаци\w*),?\s+определяем\w+\s+(?:правительств|"
         r"уполномоченн)\w*|бірыңғай\s+оператор\w*",
         _I,
@@ -160,13 +164,14 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
     for found in _DELEGATION[lang].finditer(provision.text):
         named = next((g for g in found.groups() if g), "") if found.groups() else ""
         vague_law = bool(named and _VAGUE_LAW.match(named.strip()))
+        confidence = 0.5 if vague_law else 0.75
         if lang == "ru" and named and not vague_law and not ctx.lexicon.body.search(named[:50]):
             continue
         if named and not vague_law and ctx.lexicon.law_reference.match(named.strip()):
             continue
         start, end = clause_bounds(provision.text, found.start())
         clause = provision.text[start:end]
-        if _FORMS_ONLY.match(clause):
+        if _FORMS_ONLY.match(clause) or _COMPOSITION.match(clause):
             continue
         essential = bool(_ESSENTIAL[lang].search(clause))
         if not essential and (
@@ -179,7 +184,7 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
                 "F04.delegation",
                 provision,
                 found.span(),
-                0.75 if essential else 0.5,
+                confidence if essential else 0.5,
                 delegate=named.strip(),
                 essential=essential,
             )
@@ -245,6 +250,8 @@ def indeterminate_sanction(provision: Provision, ctx: ActContext) -> list[Hit]:
             for found in _FEE_BY_BODY.finditer(provision.text)
         ]
         for found in _RANGE.finditer(provision.text):
+            if not _SANCTION_WORDS.search(provision.text):
+                continue
             low = int(re.sub(r"\s", "", found.group("low")))
             high = int(re.sub(r"\s", "", found.group("high")))
             if low > 0 and high / low >= _WIDE_RANGE:

@@ -18,11 +18,13 @@ import re
 from collections import defaultdict
 
 from adaldyq.engines.legal_drafts.context import (
+    STEM,
     ActContext,
     Hit,
     clause_bounds,
     hit,
     holder,
+    is_defined,
     pattern_language,
 )
 from adaldyq.engines.legal_drafts.provisions import Provision
@@ -48,15 +50,14 @@ _EVALUATIVE = {
     ),
 }
 _SETTLED = re.compile(
-    r"(?:не)?надлежащ\w+\s+исполнени|существенн\w+\s+услови|надлежащ\w+\s+образом\s+"
-    r"(?:заверенн|оформленн|удостоверенн)|appropriate\s+national\s+authority|reasonable\s+excuse"
+    r"(?:не)?надлежащ\w+\s+исполнени|существенн\w+\s+услови|надлежащ\w+\s+образом|appropriate\s+national\s+authority|reasonable\s+excuse"
     r"|reasonably\s+practicable",
     _I,
 )
 _NORMATIVE = re.compile(
     r"вправе|может|могут|обязан|должн|основани|отказ|требовани|услови|допуска|запреща|решени|срок|"
     r"лицензи|разрешени|штраф|ответственност|\bmay\b|\bmust\b|\bshall\b|\brequire|\brefus|"
-    r"\bcondition|\bgrounds\b",
+    r"\bcondition|\bgrounds\b|міндетті|құқылы|тиіс|негіз|бас\s+тарт|талап|мерзім|рұқсат",
     _I,
 )
 """Words of a rule that decides something (a power, a duty, a ground, a term): an evaluative word
@@ -64,10 +65,9 @@ in a description of office furniture leaves nobody discretion."""
 _DEADLINE_WITH_ACTION = re.compile(
     r"(?P<action>рассматр\w+|выда\w+|принима\w+\s+(?:\w+\s+)?решени\w*|регистрир\w+|"
     r"согласов\w+|направля\w+|уведомля\w+|возвраща\w+)\s+(?P<object>[\w-]+)?"
-    r"[^.;:\n]{0,80}?в\s+течение\s+(?P<count>\d+)\s+(?P<unit>рабочих|календарных)?\s*дн",
+    r"[^.;:\n]{0,80}?в\s+течение\s+(?P<count>\d+)\s+(?P<unit>рабочих|календарных)?\s*дн\w*",
     _I,
 )
-_STEM = 6
 
 
 def evaluative_terms(provision: Provision, ctx: ActContext) -> list[Hit]:
@@ -77,7 +77,7 @@ def evaluative_terms(provision: Provision, ctx: ActContext) -> list[Hit]:
     for found in _EVALUATIVE[lang].finditer(provision.text):
         start, end = clause_bounds(provision.text, found.start())
         around = provision.text[max(start, found.start() - 3) : min(end, found.end() + 40)]
-        if _SETTLED.search(around) or _is_defined(ctx, found.group(0)):
+        if _SETTLED.search(around) or is_defined(ctx, found.group(0)):
             continue
         if not _NORMATIVE.search(provision.lead + " " + provision.text) or _in_brackets(
             provision.text, found.start()
@@ -104,12 +104,6 @@ def _in_brackets(text: str, position: int) -> bool:
     return text.rfind("(", 0, position) > text.rfind(")", 0, position)
 
 
-def _is_defined(ctx: ActContext, phrase: str) -> bool:
-    """Whether a defined term of the act contains the phrase's stem ("существенный вред")."""
-    stem = phrase.lower()[:_STEM]
-    return any(stem in term.term.lower() for term in ctx.act.defined_terms)
-
-
 def collisions(items: list[Provision], ctx: ActContext) -> list[Hit]:
     """F09: one action with different terms in different provisions; a term defined twice."""
     if ctx.act.language == "en":
@@ -118,9 +112,9 @@ def collisions(items: list[Provision], ctx: ActContext) -> list[Hit]:
     for provision in items:
         for found in _DEADLINE_WITH_ACTION.finditer(provision.text):
             key = (
-                found.group("action")[:_STEM].lower()
+                found.group("action")[:STEM].lower()
                 + "+"
-                + (found.group("object") or "")[:_STEM].lower()
+                + (found.group("object") or "")[:STEM].lower()
             )
             terms[key].append((provision, found))
     hits: list[Hit] = []
@@ -157,7 +151,7 @@ def _duplicate_definitions(ctx: ActContext) -> list[Hit]:
                     term.start,
                     term.end,
                     0.6,
-                    {"trigger": term.term, "first_defined_in": seen[key]},
+                    {"trigger": term.term, "first_defined_in": ctx.act.unit(seen[key]).locator},
                 )
             )
         seen.setdefault(key, term.unit_id)

@@ -22,6 +22,7 @@ from adaldyq.engines.legal_drafts.context import (
     clause_bounds,
     hit,
     holder,
+    is_defined,
     pattern_language,
 )
 from adaldyq.engines.legal_drafts.provisions import Provision
@@ -58,6 +59,9 @@ _DECISION = {
     ),
     "en": re.compile(r"\b(?:shall|must|may)\s+(?:decide|determine)\b", _I),
 }
+_DECIDED = re.compile(r"решени|постановлени|заключени|\bdecision|\bdetermination|\bfinding", _I)
+"""F13 is about decisions: "список является окончательным" closes a list, not an appeal."""
+_COURT = re.compile(r"(?<![\w-])суд\w{0,3}(?![\w-])|\bcourt\b|\btribunal\b", _I)
 _PASSIVE_VERB = re.compile(r"ся\b|ся\s", _I)
 _CONSENT_OF_BODY = {
     "ru": re.compile(r"(?:с|без)\s+согласия\s+(?P<who>[^,.;:\n]{3,120})", _I),
@@ -68,7 +72,8 @@ _CONSENT_OF_BODY = {
     ),
 }
 _STATED_CONDITION = re.compile(
-    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:наличии|несоответствии|непредставлении)",
+    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:наличии|несоответствии|непредставлении|"
+    r"неполноте|отсутствии|нарушении|несоблюдении)",
     _I,
 )
 _REFUSAL_VERB = re.compile(r"отказыва|отказать|refuse|reject|бас\s+тарт", _I)
@@ -102,11 +107,13 @@ _ADVERSE = {
 }
 _NOT_A_POWER = {
     "ru": re.compile(
-        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд)|^[^.;:]{0,80}?(?:полномочи|"
+        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд|состоять|включать)|^[^.;:]{0,80}?(?:полномочи|"
         r"территориальн\w+\s+орган|в\s+отставку)",
         _I,
     ),
-    "en": re.compile(r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court)", _I),
+    "en": re.compile(
+        r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court|consist|include|comprise)", _I
+    ),
 }
 _NOT_BY_A_BODY = re.compile(
     r"^[^.;:]*?(?:закон\w*|кодекс\w*|соглашени\w+\s+сторон|взаимно\w*\s+согласи\w*|"
@@ -142,7 +149,7 @@ _EXCEPTION = {
     "en": re.compile(
         r"\bin\s+exceptional\s+(?:circumstances|cases)\b|\bexcept\s+in\s+such\s+cases\s+as\b"
         r"|\bmay\s+(?:exempt|waive|dispense\s+with)\b|\bon\s+a\s+case[- ]by[- ]case\s+basis\b"
-        r"|\bas\s+a\s+(?:general\s+)?rule\b|\bunless\s+the\s+(?:\w+\s+)?(?:authority|Minister|"
+        r"|\bunless\s+the\s+(?:\w+\s+)?(?:authority|Minister|"
         r"Secretary\s+of\s+State|officer)\s+(?:otherwise\s+)?(?:directs|determines|agrees)\b",
         _I,
     ),
@@ -165,6 +172,9 @@ _RETURN = {
         _I,
     ),
 }
+_RETURN_VERB = re.compile(r"возвращ|вернуть|возвратить", _I)
+_MAY_OR_WITHOUT = re.compile(r"может|могут|вправе|подлеж|без\s+рассмотрения|\bmay\b", _I)
+"""Returning papers after the work is done is routine; "может быть возвращено" is the factor."""
 _APPLICATION = {
     "ru": re.compile(r"заявлени|заявк|обращени|документ|жалоб|ходатайств|өтініш", _I),
     "en": re.compile(r"\b(?:application|request|claim|notice|submission)s?\b", _I),
@@ -188,6 +198,8 @@ def discretion(provision: Provision, ctx: ActContext) -> list[Hit]:
     lang = pattern_language(ctx)
     hits: list[Hit] = []
     for found in _DISCRETION[lang].finditer(provision.text):
+        if is_defined(ctx, found.group(0)):
+            continue
         who = holder(ctx, provision, found.start())
         if who is not None and who[0] == "person":
             continue
@@ -240,15 +252,17 @@ def _without_criteria(provision: Provision, ctx: ActContext) -> list[Hit]:
         return []
     lang = pattern_language(ctx)
     for found in _CONSENT_OF_BODY[lang].finditer(provision.text):
-        if ctx.lexicon.body.search(found.group("who")[:60]):
+        body = ctx.lexicon.body.search(found.group("who")[:60])
+        if body is not None:
+            span = (found.start(), found.start("who") + body.end())
             return [
                 hit(
                     "F01",
                     "F01.consent_without_criteria",
                     provision,
-                    found.span(),
+                    span,
                     0.55,
-                    subject=found.group("who").strip(),
+                    subject=body.group(0),
                     missing=["refusal grounds"],
                 )
             ]
@@ -320,7 +334,11 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
         return hits
     lead_line = provision.lead.rstrip().rsplit("\n", 1)[-1]
     lead = _LIST_LEAD[lang].search(lead_line)
-    if lead is not None and not _CONDITION_LEAD.search(lead.group(0)):
+    if (
+        lead is not None
+        and not _CONDITION_LEAD.search(lead.group(0))
+        and not _DELEGATING_MAY.search(lead.group(0)[3:])
+    ):
         who = actor(ctx.lexicon, lang, lead_line, lead.start())
         if who is not None and who[0] == "body":
             hits.append(
@@ -377,10 +395,22 @@ def applicant_right(provision: Provision, ctx: ActContext) -> list[Hit]:
         clause = provision.text[start:end]
         if not _APPLICATION[lang].search(clause) and "основани" not in found.group(0):
             continue
+        if _RETURN_VERB.match(found.group(0)) and not _MAY_OR_WITHOUT.search(clause):
+            continue
         if ctx.lexicon.negation.search(clause[: found.start() - start]):
             continue
         hits.append(hit("F11", "F11.return_without_grounds", provision, found.span(), 0.6))
     return hits
+
+
+def _by_a_court(ctx: ActContext, provision: Provision, position: int) -> bool:
+    """Whether the decision is a court's ("решение суда") or a person's: final judgments are
+    the end of an appeal, not the absence of one."""
+    start, _ = clause_bounds(provision.text, position)
+    if _COURT.search(provision.text[start:position]):
+        return True
+    who = holder(ctx, provision, position)
+    return who is not None and who[0] == "person"
 
 
 def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
@@ -389,6 +419,9 @@ def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
     hits = [
         hit("F13", "F13.final_decision", provision, found.span(), 0.85)
         for found in _FINAL[lang].finditer(provision.text)
+        if _DECIDED.search(provision.text[: found.start()])
+        and not ctx.lexicon.appeal.search(provision.text[found.end() :])
+        and not _by_a_court(ctx, provision, found.start())
     ]
     if hits or ctx.mentions_appeal or not ctx.whole_act or not ctx.is_bylaw:
         return hits

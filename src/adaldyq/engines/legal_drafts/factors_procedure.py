@@ -74,6 +74,9 @@ _ALLOCATION_BY_DECISION = re.compile(
     r"(?:аким|уполномоченн|правительств|орган|руководител|комисси)\w*",
     _I,
 )
+_AFTER_COMPETITION = re.compile(
+    r"(?:по\s+результатам|на\s+основании\s+результатов)\s+(?:\w+\s+)?(?:торг|аукцион|конкурс)", _I
+)
 _ALLOCATED = re.compile(r"земельн|участ|прав|субсиди|грант|квот|недр|ресурс|имуществ|лицензи", _I)
 _OPEN_REQUIREMENT = {
     "ru": re.compile(
@@ -96,11 +99,17 @@ _OPEN_REQUIREMENT = {
 _SUBMISSION = {
     "ru": re.compile(
         r"представля|представлени|прилага|подает|подаются|предъявля|направля|требовать|"
-        r"требует|обязан|заявител|ұсыну|тапсыр",
+        r"требует|обязан|заявител|ұсын|тапсыр",
         _I,
     ),
     "en": re.compile(r"\b(?:provide|supply|submit|produce|furnish|accompan|include|require)", _I),
 }
+_VOLUNTARY = re.compile(
+    r"по\s+(?:собственной|своей)\s+инициативе|вправе\s+(?:\w+\s+)?представить|\bmay\s+(?:also\s+)?"
+    r"(?:provide|submit|supply)\b",
+    _I,
+)
+"""Documents a person may add of their own accord are a right, not a requirement."""
 _AS_NEEDED = re.compile(r"при\s+необходимости", _I)
 """"При необходимости прилагаются" leaves the need to the body; a person who "при необходимости
 представляет" decides it themself."""
@@ -148,6 +157,10 @@ _SECRECY = {
         _I,
     ),
 }
+_PROTECTED = re.compile(
+    r"тайн|персональн|конфиденциальн\w+\s+информаци|personal\s+data|commercially\s+sensitive", _I
+)
+"""Secrets and personal data are withheld by law everywhere; that is not the factor."""
 _ALLOCATION_RECORD = re.compile(
     r"(?:вед[её]т|ведут|формиру\w+|утвержда\w+)\s+(?:\w+\s+)?(?:реестр|перечень|список)\w*\s+"
     r"(?:\w+\s+)?(?:получател|победител|лицензиат)\w*"
@@ -212,7 +225,8 @@ def non_competitive(provision: Provision, ctx: ActContext) -> list[Hit]:
         ]
     for found in matches:
         start, end = clause_bounds(provision.text, found.start())
-        if ctx.lexicon.negation.search(provision.text[start:end]):
+        clause = provision.text[start:end]
+        if ctx.lexicon.negation.search(clause) or _AFTER_COMPETITION.search(clause):
             continue
         hits.append(hit("F08", "F08.non_competitive", provision, found.span(), 0.85))
     return hits
@@ -226,7 +240,7 @@ def open_requirement(provision: Provision, ctx: ActContext) -> list[Hit]:
     for found in _OPEN_REQUIREMENT[lang].finditer(provision.text):
         start, _ = clause_bounds(provision.text, found.start())
         before = provision.text[start : found.start()]
-        if ctx.lexicon.negation.search(before):
+        if ctx.lexicon.negation.search(before) or _VOLUNTARY.search(provision.text):
             continue
         if _CLOSED_BY_LAW.match(provision.text[found.end() : found.end() + 80]):
             continue
@@ -274,6 +288,7 @@ def secrecy(provision: Provision, ctx: ActContext) -> list[Hit]:
     hits = [
         hit("F15", "F15.not_published", provision, found.span(), 0.7)
         for found in _SECRECY[lang].finditer(provision.text)
+        if not _PROTECTED.search(provision.text)
     ]
     if hits or lang != "ru" or ctx.mentions_publication:
         return hits

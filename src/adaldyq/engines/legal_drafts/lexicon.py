@@ -30,7 +30,8 @@ class Lexicon:
     body: re.Pattern[str]
     """A state body or official as the actor: "уполномоченный орган", "комиссия", "the Minister"."""
     person: re.Pattern[str]
-    """A private person as the actor: "гражданин", "заявитель", "каждый", "the applicant"."""
+    """A private person as the actor: "гражданин", "заявитель", "каждый", "the applicant"; courts
+    count here too, since the methodology weighs the discretion of the executive, not of judges."""
     deadline: re.Pattern[str]
     """A fixed term: "в течение 10 рабочих дней", "не позднее", "within 30 days"."""
     appeal: re.Pattern[str]
@@ -75,7 +76,6 @@ _RU_BODY = re.compile(
         rf"заказчик{_W}",
         rf"организатор{_W}",
         rf"лицензиар{_W}",
-        rf"оператор{_W}",
         rf"служб{_W}",
         rf"уәкілетті\s+орган{_W}",
         rf"әкімдік{_W}",
@@ -111,6 +111,7 @@ _RU_PERSON = re.compile(
         r"каждого",
         r"никто",
         r"лиц(?:о|а|ам|ами|ах)?(?![\w-])",
+        r"суд(?:а|у|ом|е|ы|ов|ам|ами)?(?![\w-])",
         rf"сторон{_W}",
         rf"общественн{_W}\s+объединени{_W}",
         rf"азамат{_W}",
@@ -155,6 +156,7 @@ _RU_REFUSAL_GROUNDS = re.compile(
 _RU_LAW_REFERENCE = re.compile(
     r"(?:настоящ\w+|федеральн\w+|конституционн\w+|указанн\w+)\s+(?:закон\w*|кодекс\w*|стать\w*)"
     r"|законодательств\w*|закон\w*\s+(?:Российской|Республики|субъект)|кодекс\w*\s+Р"
+    r"|(?:стать|пункт|част|подпункт)\w*\s+\d"
     r"|заңнама\w*|осы\s+(?:Заң|Кодекс)\w*",
     re.IGNORECASE,
 )
@@ -174,7 +176,7 @@ _EN_BODY = re.compile(
 _EN_PERSON = re.compile(
     r"\b(?:applicant|person|persons|citizen|individual|individuals|everyone|any\s+person|"
     r"holder|licensee|tenant|owner|elector|voter|candidate|employee|worker|claimant|"
-    r"appellant|tenderer|bidder|supplier|party|parties|company|undertaking)s?\b",
+    r"appellant|tenderer|bidder|supplier|party|parties|company|undertaking|court|tribunal)s?\b",
     re.IGNORECASE,
 )
 _EN_DEADLINE = re.compile(

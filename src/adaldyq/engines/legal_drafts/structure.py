@@ -79,7 +79,8 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _REPEALED = re.compile(
-    r"^\(?\s*(?:\S+\s+)?(?:утратил\w*\s+силу|исключен)|алып тасталды|^\[?(?:omitted|revoked)\]?",
+    r"^\(?\s*(?:\S+\s+)?(?:утратил\w*\s+силу|исключен[аоы]?(?![\w-]))|алып тасталды"
+    r"|^\[?(?:omitted|revoked)\]?",
     re.IGNORECASE,
 )
 _ANNEX_CONTINUATION = re.compile(r"^(?:[а-яёa-z]|от\s|№)")
