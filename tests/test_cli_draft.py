@@ -159,3 +159,12 @@ def test_batch_job_stores_rows_in_the_common_schema_and_replaces_rechecked_draft
     again = pq.read_table(workspace.findings_file("legal_drafts")).to_pylist()
     assert not any(r["subject_id"].startswith("provision.txt#") for r in again)
     assert len(again) == len(rows) - sum(r["subject_id"].startswith("provision.txt#") for r in rows)
+
+
+def test_two_workers_give_the_same_results_in_the_same_order(tmp_path: Path) -> None:
+    folder = _batch(tmp_path / "drafts")
+    alone = check_drafts_job([folder, SHARED_DATA / "legal"], workers=1).results
+    paired = check_drafts_job([folder, SHARED_DATA / "legal"], workers=2).results
+    assert [r.path for r in paired] == [r.path for r in alone]
+    assert [r.as_json() for r in paired] == [r.as_json() for r in alone]
+    assert sum(r.error is not None for r in paired) == 1

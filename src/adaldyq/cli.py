@@ -7,6 +7,7 @@ its code (2 bad input, 3 bad settings, 4 backend failure, 5 not found).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -278,12 +279,17 @@ def draft_check(
             help="Workspace whose store keeps the findings (adaldyq-workspace).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(help="Processes checking drafts side by side (default: every core)."),
+    ] = 0,
 ) -> None:
     """Check drafts for corruption-risk factors; write a conclusion per draft and store the
     findings. Folders are searched recursively. Exits 2 only when no file could be checked."""
     from adaldyq.store.catalog import Workspace
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    processes = workers or os.cpu_count() or 1
     if as_json:
         store = Workspace(workspace) if workspace is not None else None
 
@@ -291,7 +297,7 @@ def draft_check(
             sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
 
-        run = check_drafts_job(paths, language, out_dir, chosen, store, emit)
+        run = check_drafts_job(paths, language, out_dir, chosen, store, emit, processes)
     else:
         store = Workspace(workspace or Path("adaldyq-workspace"))
         out_dir = out_dir or store.output("conclusions")
@@ -302,7 +308,7 @@ def draft_check(
             def advance(result: DraftResult, done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total, description=result.path.name)
 
-            run = check_drafts_job(paths, language, out_dir, chosen, store, advance)
+            run = check_drafts_job(paths, language, out_dir, chosen, store, advance, processes)
         if run.all_failed and len(run.results) == 1:
             raise InputError(str(run.results[0].error))
         _print_drafts(run, out_dir)
@@ -311,8 +317,7 @@ def draft_check(
 
 
 def _print_drafts(run: DraftsRun, out_dir: Path) -> None:
-    factors = sorted({code for r in run.results if r.summary for code in r.summary.per_factor})
-    table = Table("file", "language", "provisions", "findings", *factors, "advisory", "error")
+    table = Table("file", "language", "provisions", "findings", "per factor", "advisory", "error")
     for r in run.results:
         s = r.summary
         table.add_row(
@@ -320,7 +325,7 @@ def _print_drafts(run: DraftsRun, out_dir: Path) -> None:
             str(r.record["language"]) if r.record else "",
             str(s.provisions) if s else "",
             str(s.findings) if s else "",
-            *(str(s.per_factor.get(code, "")) if s else "" for code in factors),
+            " ".join(f"{code}:{n}" for code, n in sorted(s.per_factor.items())) if s else "",
             str(s.advisory) if s else "",
             (r.error or "").removeprefix(f"{r.path}: "),
         )

@@ -9,9 +9,13 @@ draft checked again replaces its earlier rows, so the store holds the latest che
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -75,11 +79,14 @@ def check_drafts_job(
     formats: Collection[str] = OUTPUT_FORMATS,
     workspace: Workspace | None = None,
     on_result: OnResult | None = None,
+    workers: int = 1,
 ) -> DraftsRun:
     """Check every draft among `inputs` (files, or folders searched recursively).
 
     Conclusions are written to `out_dir` in `formats` (none when `out_dir` is None), mirroring
-    the folders given; findings are stored in `workspace` when one is given.
+    the folders given; findings are stored in `workspace` when one is given. With `workers` > 1
+    drafts are checked in that many processes (each draft is independent, so a national batch
+    scales with cores); results still arrive, and are stored, in input order.
     """
     unknown = sorted(set(formats) - set(OUTPUT_FORMATS))
     if unknown:
@@ -96,14 +103,19 @@ def check_drafts_job(
         else None
     )
     results: list[DraftResult] = []
+    check = partial(_check_one, language=language, run_id=run_id, formats=tuple(formats))
+    files = [file for _, file in drafts]
+    stems = [_stem(out_dir, root, file) for root, file in drafts]
     try:
-        for root, file in drafts:
-            result, rows = _check_one(file, language, run_id, _stem(out_dir, root, file), formats)
-            if writer is not None:
-                writer.add(findings_table(rows))
-            results.append(result)
-            if on_result is not None:
-                on_result(result, len(results), len(drafts))
+        with ExitStack() as stack:
+            mapper = _mapper(stack, workers, len(drafts))
+            outcomes = mapper(check, files, stems)
+            for result, rows in outcomes:
+                if writer is not None:
+                    writer.add(findings_table(rows))
+                results.append(result)
+                if on_result is not None:
+                    on_result(result, len(results), len(drafts))
     except BaseException:
         if writer is not None:
             writer.abandon()
@@ -113,8 +125,25 @@ def check_drafts_job(
     return DraftsRun(run_id, results, workspace.findings_file(ENGINE) if workspace else None)
 
 
+def _mapper(stack: ExitStack, workers: int, count: int) -> Callable[..., Iterator[Any]]:
+    """`map` in this process, or an ordered map over a pool of `workers` processes ("fork", so
+    workers start with the engine's patterns already compiled)."""
+    if workers <= 1 or count < 2:
+        return map
+    pool = stack.enter_context(
+        ProcessPoolExecutor(min(workers, count), mp_context=get_context("fork"))
+    )
+    chunk = max(1, min(32, count // (workers * 8)))
+    return partial(pool.map, chunksize=chunk)
+
+
 def _check_one(
-    path: Path, language: str | None, run_id: str, stem: Path | None, formats: Collection[str]
+    path: Path,
+    stem: Path | None,
+    *,
+    language: str | None,
+    run_id: str,
+    formats: Collection[str],
 ) -> tuple[DraftResult, list[Finding]]:
     """One draft read, checked and written; any error is kept in the result, not raised."""
     try:
