@@ -12,6 +12,7 @@ import json
 import math
 import secrets
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,10 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 
+@cache
 def environment() -> Environment:
-    """The template environment: autoescape everything, fail on undefined names."""
+    """The template environment: autoescape everything, fail on undefined names. Built once
+    per process, so a batch of conclusions compiles each template once, not once per page."""
     env = Environment(
         loader=PackageLoader("adaldyq.reports", "templates"),
         autoescape=True,
