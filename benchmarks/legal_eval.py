@@ -30,16 +30,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from adaldyq.engines.legal_drafts import FACTORS, check_act, parse_act
-from adaldyq.engines.legal_drafts.provisions import provisions
+from adaldyq.engines.legal_drafts.provisions import Provision, provisions
 
 HERE = Path(__file__).parent / "legal_eval"
 SETS = {
     "development": ("acts.toml", "labels_a.jsonl"),
-    "test": ("test_acts.toml", "test_labels.jsonl"),
+    "test1": ("test_acts.toml", "test_labels.jsonl"),
+    "final": ("final_acts.toml", "final_labels.jsonl"),
 }
 """The development set is what the rules were written and tuned against (its scores are
-optimistic); the test set holds other acts, labelled by another annotator and never looked at
-while the rules were tuned: its table is the estimate of quality on new drafts."""
+optimistic). test1 holds other acts, labelled by another annotator; it was scored once before any
+tuning on it (micro F1 0.36, P 0.49, R 0.29 at commit 11e5799) and has been tuned on since, so it
+is development data now. final holds acts nobody tuned on: its table is the estimate of quality
+on new drafts."""
 SECOND_ANNOTATOR = "labels_b.jsonl"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 _I = re.IGNORECASE
@@ -207,12 +210,15 @@ def _evaluate(
         found: dict[str, set[str]] = defaultdict(set)
         for finding in check_act(act, text):
             found[finding.unit_id].add(finding.factor)
-        by_id = {p.unit.id: p for p in provisions(act, text)}
+        parsed = provisions(act, text)
+        by_id = {p.unit.id: p for p in parsed}
+        by_text: dict[str, list[Provision]] = defaultdict(list)
+        for provision in parsed:
+            by_text[provision.text].append(provision)
         markers = MARKERS["en" if act.language == "en" else "ru"]
-        for unit_id, record in wanted.items():
-            provision = by_id.get(unit_id)
-            if provision is None or provision.text != record.text:
-                sys.exit(f"{key}: labelled provision {unit_id} is not what the parser gives now")
+        for record in wanted.values():
+            provision = _labelled_provision(key, record, by_id, by_text)
+            unit_id = provision.unit.id
             rows.append(
                 Labelled(
                     act=key,
@@ -226,6 +232,20 @@ def _evaluate(
                 )
             )
     return rows
+
+
+def _labelled_provision(
+    act: str, label: Label, by_id: dict[str, Provision], by_text: dict[str, list[Provision]]
+) -> Provision:
+    """The provision a label names: by its unit id, or, when a parser change renumbered the
+    units, by its exact text if that text is unique in the act; else the set must be redone."""
+    provision = by_id.get(label.unit_id)
+    if provision is not None and provision.text == label.text:
+        return provision
+    same = by_text.get(label.text, [])
+    if len(same) == 1:
+        return same[0]
+    sys.exit(f"{act}: labelled provision {label.unit_id} is not what the parser gives now")
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
