@@ -70,6 +70,15 @@ POSITIVE = [
         "The application must be accompanied by such other documents as the authority may require.",
     ),
     ("F12", "The authority may extend the period for good cause."),
+    (
+        "F01",
+        "Notice must be published in any way that the Secretary of State considers appropriate.",
+    ),
+    ("F01", "The approval may be granted subject to certain conditions."),
+    ("F16", "The application must be accompanied by any fee prescribed by regulations."),
+    ("F04", "The application must be accompanied by any fee prescribed by regulations."),
+    ("F16", "The owner is liable for all reasonable expenses incurred by the municipality."),
+    ("F03", "The procedure must include a hearing, except in urgent cases."),
     ("F13", "The decision of the Board shall be final and conclusive."),
     ("F16", "The regulator may impose a penalty not exceeding £10,000."),
     ("F02", "Уәкілетті орган жоспардан тыс тексеру жүргізуге құқылы."),
@@ -77,6 +86,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Проверка может проводиться только тем должностным лицом, которое указано в акте.",
+    "Should the risks that could reasonably be expected arise, the holder must report them.",
+    "The notice must be in the prescribed form.",
     "Комиссия может состоять из пяти членов.",
     "The Board may consist of five members.",
     "Суд по своему усмотрению определяет размер компенсации.",
@@ -168,7 +180,7 @@ def test_list_items_under_a_body_power_are_each_flagged() -> None:
         "2) запросить сведения у заявителя."
     )
     by_locator = {f.locator: f for f in check_text(text).findings if f.factor == "F02"}
-    assert set(by_locator) == {"п. 1", "п. 1 пп. 1)", "п. 1 пп. 2)"}
+    assert set(by_locator) == {"п. 1 пп. 1)", "п. 1 пп. 2)"}  # the intro states no power itself
     assert by_locator["п. 1 пп. 1)"].text == "приостановить действие разрешения"
 
 
@@ -191,6 +203,16 @@ def test_incomplete_procedure_lists_what_is_missing() -> None:
         "3. Заявитель уведомляется о решении, которое может быть обжаловано в суд."
     )
     assert not [f for f in check_text(complete).findings if f.factor == "F07"]
+
+
+def test_a_term_defined_in_passing_is_not_uncertain_but_its_neighbours_are() -> None:
+    text = (
+        "1. Проверка на значительном отдалении проводится без уведомления.\n"
+        "Значительным отдалением считается расстояние свыше ста километров.\n"
+        "2. Срок проверки может быть продлен в связи со значительным объемом проверки."
+    )
+    f12 = [f.locator for f in check_text(text).findings if f.factor == "F12"]
+    assert f12 == ["п. 2"]
 
 
 def test_defined_term_is_not_uncertain() -> None:

@@ -43,7 +43,6 @@ _RU_NOMINATIVE_HEAD = re.compile(
     r"[\w-]*(?:орган|органдары|әкімдік|министрлік|адам|азамат|азаматтар|тұлға|тұлғалар|беруші))",
     re.IGNORECASE,
 )
-_EN_ACTOR_WINDOW = 100
 _AGENT_WINDOW = 50
 """How far after a passive verb its agent may stand ("продлен уполномоченным органом"); further
 on, a body in the instrumental belongs to another phrase ("подписанного должностным лицом")."""
@@ -142,10 +141,17 @@ STEM = 6
 
 
 def is_defined(ctx: ActContext, phrase: str) -> bool:
-    """Whether a term the act defines contains the phrase's stem ("существенный вред",
-    "разумный срок"): what the act defines is no longer vague."""
-    stem = phrase.lower()[:STEM] if len(phrase.split()) == 1 else phrase.lower()
-    return any(stem in term.term.lower() for term in ctx.act.defined_terms)
+    """Whether the act defines this phrase in any case form: every word's stem begins a word of
+    a defined term, in order ("существенном нарушении" and "существенное нарушение"). What the
+    act defines is no longer vague; a different noun after the same adjective still is."""
+    stems = [word[:STEM] for word in re.findall(r"\w+", phrase.lower()) if len(word) > 2]
+    if not stems:
+        return False
+    for term in ctx.act.defined_terms:
+        words = iter(re.findall(r"\w+", term.term.lower()))
+        if all(any(word.startswith(stem) for word in words) for stem in stems):
+            return True
+    return False
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
@@ -162,8 +168,9 @@ def actor(lexicon: Lexicon, language: str, text: str, position: int) -> tuple[Ac
 
     Russian puts the subject anywhere before the verb, and the clause may name other bodies or
     persons in oblique cases ("с согласия органа", "по заявлению гражданина"), so the first
-    noun in the nominative wins. English puts the subject right before "may", so the nearest
-    one does. A body and a person overlapping ("должностное лицо") is the body.
+    noun in the nominative wins. English puts the subject first in its clause, before the
+    objects ("the person must notify the regulator"), so the first one does. A body and a
+    person overlapping ("должностное лицо") is the body.
     """
     start, _ = clause_bounds(text, position)
     window = text[start:position]
@@ -171,10 +178,7 @@ def actor(lexicon: Lexicon, language: str, text: str, position: int) -> tuple[Ac
     if not candidates:
         return None
     if language == "en":
-        tail = [c for c in candidates if c[0] >= len(window) - _EN_ACTOR_WINDOW]
-        if not tail:
-            return None
-        _, kind, words = tail[-1]
+        _, kind, words = candidates[0]
         return kind, words
     nominative = [c for c in candidates if _RU_NOMINATIVE_HEAD.fullmatch(c[2].split()[-1])]
     if not nominative:

@@ -28,6 +28,10 @@ _LIST_ENTRY = re.compile(
     r"\s+[-–—]\s+\S"
 )
 _PASSING = (
+    re.compile(
+        r"(?:^|\n)(?P<term>[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,5}?)\s+(?:от\s+[^\n]{0,80}?\s+)?"
+        r"(?:считается|признается|понимается)\s"
+    ),
     re.compile(r"«(?P<term>[^»\n]{2,80})»\s+[-–—]\s+\S"),
     re.compile(r"\((?:далее|бұдан әрі)\s*[-–—]\s*«?(?P<term>[^()«»\n]{2,80}?)»?\)", re.IGNORECASE),
     re.compile(

@@ -33,7 +33,9 @@ _DELEGATION = {
         r"|(?:устанавлива|определя|утвержда)(?:ется|ются)\s+(?P<who2>[^,.;:\n]{3,90})"
         r"|(?:могут|может)\s+(?:также\s+)?(?:устанавлива|определя)\w+\s+(?P<who4>[^,.;:\n]{3,90})"
         r"|(?P<who5>нормативными\s+правовыми\s+актами)\s+(?:\w+\s+)?(?:устанавлива|определя)\w*"
-        r"|в\s+(?:случаях\s+и\s+)?порядке,?\s+(?:установленн|определенн)\w*\s+(?P<who6>законодательством)"
+        r"|(?:и|или)\s+(?P<who7>иными\s+нормативными\s+правовыми\s+актами)"
+        r"|в\s+(?:случаях\s+и\s+)?порядке,?\s+(?:установленн|определенн|предусмотренн)\w*\s+"
+        r"(?:\w+\s+)?(?P<who6>законодательством)"
         r"|(?:размер|порядок|перечень|требования|правила|критерии|сроки|условия)\s+[^.;:\n]{0,80}?"
         r"(?:установлен|определен|утвержден)\w*\s+(?P<who3>[^,.;:\n]{3,90})"
         r"|(?:уәкілетті\s+орган|Үкімет)\w*\s+(?:айқындайтын|белгілеген|бекітетін|бекіткен|"
@@ -44,9 +46,11 @@ _DELEGATION = {
         r"\bas\s+may\s+be\s+(?:prescribed|specified|determined|directed)\b"
         r"|\bin\s+such\s+(?:manner|form|way)\s+as\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:may\s+)?"
         r"(?:determine|specify|direct|prescribe|require)s?\b"
-        r"|\bmay\s+by\s+(?:regulations|order|rules)\b|\bprescribed\s+(?:information|principles|fees?|"
-        r"period|manner|form|requirements|conditions|circumstances|documents)\b|\bin\s+accordance\s+"
-        r"with\s+prescribed\b"
+        r"|\bmay\s+by\s+(?:regulations|order|rules)\b|\bprescribed\s+(?:principles|fees?|"
+        r"period|requirements|conditions|circumstances|documents)\b|\bin\s+accordance\s+"
+        r"with\s+prescribed\b|\bprescribe\s+(?:any\s+)?(?:further\s+)?information\b|\bRegulations\s+may\s+"
+        r"(?:make\s+provision|provide)\b|\bany\s+other\s+prescribed\s+(?:person|body)\b"
+        r"|\b(?:prescribed\s+by|specified\s+in)\s+regulations\b"
         r"|\bsuch\s+(?:fee|amount|sum|conditions|requirements|criteria)\s+as\s+(?:the\s+)?\w+"
         r"(?:\s+of\s+State)?\s+may\s+(?:determine|specify|prescribe)\b"
         r"|\bas\s+(?:the\s+)?(?:Minister|Secretary\s+of\s+State|authority|Commission)\s+"
@@ -59,6 +63,8 @@ _BODY_NAMED = re.compile(
     r"руководител|аким|комисси|ведомств|федеральн\w*\s+орган|местн\w*\s+исполнительн)",
     _I,
 )
+_PRESCRIBED_INFORMATION = re.compile(r"\bprescribed\s+information\b", re.IGNORECASE)
+"""Information an applicant must give, left to regulations; register contents are not essential."""
 _DELEGATING_LEAD = re.compile(
     r"\bmay\s+by\s+(?:regulations|order|rules)\b.*[:—–-]\s*$|(?:устанавлива|определя|утвержда)"
     r"(?:ет|ют)\s*:\s*$",
@@ -69,19 +75,23 @@ _ESSENTIAL = {
     "ru": re.compile(
         r"размер|плат|сбор|тариф|штраф|перечень\s+документ|основани|срок|требовани|критери|"
         r"услови|ставк|порядок\s+(?:\w+\s+и\s+)?(?:предоставлени|выдачи|рассмотрени|проведени|"
-        r"определени|подготовки|заключени|приняти|расчета|взимани|организаци|отбора|выбора)",
+        r"определени|подготовки|заключени|приняти|расчета|взимани|организаци|отбора|выбора)"
+        r"|изъят|предоставля|прекращени",
         _I,
     ),
     "en": re.compile(
-        r"\bfee|\bamount|\bcharge|\bcriteria|\bconditions|\brequirements|\bgrounds|\bprocedure|"
-        r"\bdocuments|\binformation|\bcircumstances|\bwithdraw|\bprinciples",
+        r"\bfee|\bamount|\bcharge|\bcriteria|\bconditions|\brequirements|\bgrounds|\bprinciples"
+        r"|\bapplications?\s+(?:shall|must)\s+be\s+made\b"
+        r"|\bprocedure\s+for\s+(?:removing|revoking|suspending|refusing|deciding|determining|"
+        r"withdrawing|cancelling)|\b(?:information|documents)\b[^.;]{0,60}\b(?:accompan|"
+        r"applica|provid|submit)|\bcircumstances\b[^.;]{0,60}\bwithdrawn",
         _I,
     ),
 }
 _TOP_EXECUTIVE = re.compile(r"правительств|президент|Үкімет", _I)
 """Laws leave non-essential rules to the Government as a matter of course; only essential
 elements delegated there (fees, grounds, terms) are a factor."""
-_VAGUE_LAW = re.compile(r"(?:законодательством|нормативными\s+правовыми\s+актами)", _I)
+_VAGUE_LAW = re.compile(r"(?:законодательством|(?:иными\s+)?нормативными\s+правовыми\s+актами)", _I)
 """"Законодательство" in Kazakhstan includes by-laws: a reference to it delegates as much as a
 reference to a body, and is read as such when an essential element hangs on it."""
 _LIST_FOLLOWS = re.compile(r"[:—–-]\s*$")
@@ -119,7 +129,9 @@ _SANCTION = {
     ),
     "en": re.compile(
         r"\bfine\s+not\s+exceeding\b|\bpenalty\s+(?:of\s+)?(?:up\s+to|not\s+exceeding)\b"
-        r"|\bfee\s+of\s+such\s+amount\s+as\b",
+        r"|\bfee\s+of\s+such\s+amount\s+as\b|\b(?:any|a|the)\s+fee\s+prescribed\b"
+        r"|\b(?:all\s+)?reasonable\s+expenses\b|\bshall\s+(?:fix|determine|set)\s+the\s+(?:rent|fee|"
+        r"charge|tariff|price)\b",
         _I,
     ),
 }
@@ -175,7 +187,10 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
             continue
         essential = bool(_ESSENTIAL[lang].search(clause))
         if not essential and (
-            _TOP_EXECUTIVE.search(named) or vague_law or _LIST_FOLLOWS.search(clause)
+            lang == "en"
+            or _TOP_EXECUTIVE.search(named)
+            or vague_law
+            or _LIST_FOLLOWS.search(clause)
         ):
             continue
         hits.append(
@@ -190,6 +205,13 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
             )
         )
     lead_line = provision.lead.rstrip().rsplit("\n", 1)[-1]
+    if lang == "en" and not hits:
+        prescribed = _PRESCRIBED_INFORMATION.search(provision.text)
+        context = provision.lead + " information " + provision.text
+        if prescribed and _ESSENTIAL["en"].search(context):
+            hits.append(
+                hit("F04", "F04.delegation", provision, prescribed.span(), 0.6, essential=True)
+            )
     if not hits and _DELEGATING_LEAD.search(lead_line) and _ESSENTIAL[lang].search(provision.text):
         span = (0, len(provision.text))
         hits.append(

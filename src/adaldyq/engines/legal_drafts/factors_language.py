@@ -45,13 +45,15 @@ _EVALUATIVE = {
     "en": re.compile(
         r"\b(?:reasonabl[ey]|appropriate|sufficient|significant|substantial|adequate|proper|"
         r"satisfactory|suitable|undue|good\s+cause|good\s+reason|including\s+but\s+not\s+limited"
-        r"\s+to|etc\b\.?|and\s+the\s+like|promptly|at\s+regular\s+intervals|regularly|periodically)\b",
+        r"\s+to|etc\b\.?|and\s+the\s+like|promptly|at\s+regular\s+intervals|regularly|periodically|"
+        r"urgent)\b",
         _I,
     ),
 }
 _SETTLED = re.compile(
     r"(?:не)?надлежащ\w+\s+исполнени|существенн\w+\s+услови|надлежащ\w+\s+образом|appropriate\s+national\s+authority|reasonable\s+excuse"
-    r"|reasonably\s+practicable",
+    r"|reasonably\s+practicable|reasonably\s+be\s+expected|unreasonably\s+withheld"
+    r"|adequate\s+information",
     _I,
 )
 _NORMATIVE = re.compile(
@@ -77,7 +79,9 @@ def evaluative_terms(provision: Provision, ctx: ActContext) -> list[Hit]:
     for found in _EVALUATIVE[lang].finditer(provision.text):
         start, end = clause_bounds(provision.text, found.start())
         around = provision.text[max(start, found.start() - 3) : min(end, found.end() + 40)]
-        if _SETTLED.search(around) or is_defined(ctx, found.group(0)):
+        following = re.match(r"\s+(\w+)", provision.text[found.end() :])
+        phrase = found.group(0) + (" " + following.group(1) if following else "")
+        if _SETTLED.search(around) or is_defined(ctx, phrase):
             continue
         if not _NORMATIVE.search(provision.lead + " " + provision.text) or _in_brackets(
             provision.text, found.start()
@@ -87,6 +91,8 @@ def evaluative_terms(provision: Provision, ctx: ActContext) -> list[Hit]:
         if who is not None and who[0] == "person":
             continue
         open_list = found.group(0).lower().startswith("и ")
+        if open_list and ctx.lexicon.negation.search(provision.text[start:end]):
+            continue
         hits.append(
             hit(
                 "F12",

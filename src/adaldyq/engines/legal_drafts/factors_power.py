@@ -35,7 +35,8 @@ _DISCRETION = {
         r"по\s+(?:своему\s+)?усмотрению|(?:при|в\s+случае|по\s+мере)\s+необходимости"
         r"|в\s+разумн\w+\s+срок\w*|своевременно|в\s+кратчайши\w+\s+срок\w*"
         r"|в\s+возможно\s+короткий\s+срок|өз\s+қалау\w*\s+бойынша|қажет\s+болған\s+жағдайда"
-        r"|по\s+мнению\s+(?:уполномоченн|орган|комисси|руководител|должностн)\w*",
+        r"|по\s+мнению\s+(?:уполномоченн|орган|комисси|руководител|должностн)\w*"
+        r"|на\s+(?:определенных|каких-либо|иных)\s+условиях",
         _I,
     ),
     "en": re.compile(
@@ -46,7 +47,11 @@ _DISCRETION = {
         r"practicable\b|\bif\s+(?:it|he|she|they)\s+considers?\s+(?:it\s+)?(?:appropriate|"
         r"necessary|expedient)\b|\bif\s+it\s+appears\s+to\s+the\s+\w+|\bif\s+the\s+\w+(?:\s+of\s+State)?"
         r"\s+(?:considers|is\s+satisfied|thinks|believes)\b|\bat\s+the\s+direction\s+of\s+the\b"
-        r"|\bwithin\s+a\s+period\s+specified\s+in\s+the\s+(?:direction|notice)\b",
+        r"|\bwithin\s+a\s+period\s+specified\s+in\s+the\s+(?:direction|notice)\b"
+        r"|\b(?:that|which|as)\s+the\s+\w+(?:\s+of\s+State)?\s+(?:considers?|thinks?|deems?)\s+"
+        r"(?:fit|appropriate|necessary|expedient)\b|\bin\s+particular\s+cases\b"
+        r"|\bdetermined\s+by\s+the\s+(?:Secretary\s+of\s+State|Minister|authority)\b"
+        r"|\bsubject\s+to\s+(?:such|certain|any)\s+conditions\b(?!\s+(?:set\s+out|specified|listed))",
         _I,
     ),
 }
@@ -101,7 +106,7 @@ _ADVERSE = {
     ),
     "en": re.compile(
         r"refused|suspended|revoked|withdrawn|cancelled|varied|extended|granted|issued|"
-        r"exempted|waived|imposed|required|seized",
+        r"exempted|waived|imposed|required|seized|sold|destroyed|impounded|removed|forfeited",
         _I,
     ),
 }
@@ -121,6 +126,17 @@ _NOT_BY_A_BODY = re.compile(
     _I,
 )
 """A passive whose agent is a law or the parties' agreement: not a body's discretion."""
+_RELATIVE_ITEM = re.compile(r"(?:which|that|where|if|who|когда|если|котор)\b", _I)
+"""An item that is a relative or conditional clause narrows the lead's power, it is no power."""
+_ONLY = re.compile(r"(?<![\w-])только\s+(?:тем|теми|той|тот|те|лицом|лицами|должностн\w*)", _I)
+""""Может проводиться только тем лицом" limits who may act; it grants no choice."""
+_INTRO_ONLY = re.compile(r"^\s*[:—–-]\s*$")
+"""A lead "должностные лица имеют право:" states no power itself: each item under it does."""
+_REFLEXIVE = re.compile(r"^\s+((?:проводить|приостанавлива|продлева|осуществля|изыма)\w*ся)", _I)
+_STATE_ACTION = re.compile(
+    r"провер|контрол|надзор|изъяти|приостановлени|лицензи|разрешени|санкци", _I
+)
+"""A state action "может проводиться": the body may or may not, with no rule saying when."""
 _PERSONS_CHOICE = re.compile(r"по\s+(?:выбору|желанию|просьбе)|at\s+the\s+(?:request|option)", _I)
 """A passive that follows a person's choice ("по выбору заявителя может быть представлен")."""
 _DELEGATING_MAY = re.compile(r"^\s+by\s+(?:regulations|order|rules)\b", _I)
@@ -149,6 +165,7 @@ _EXCEPTION = {
     "en": re.compile(
         r"\bin\s+exceptional\s+(?:circumstances|cases)\b|\bexcept\s+in\s+such\s+cases\s+as\b"
         r"|\bmay\s+(?:exempt|waive|dispense\s+with)\b|\bon\s+a\s+case[- ]by[- ]case\s+basis\b"
+        r"|\bexcept\s+in\s+(?:urgent|emergency|exceptional)\s+(?:cases|circumstances)\b"
         r"|\bunless\s+the\s+(?:\w+\s+)?(?:authority|Minister|"
         r"Secretary\s+of\s+State|officer)\s+(?:otherwise\s+)?(?:directs|determines|agrees)\b",
         _I,
@@ -299,10 +316,16 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
         after = provision.text[found.end() :]
         if _NOT_BEFORE[lang].search(before) or _NOT_A_POWER[lang].match(after):
             continue
-        if lang == "en" and _DELEGATING_MAY.match(after):
+        if (
+            (lang == "en" and _DELEGATING_MAY.match(after))
+            or _INTRO_ONLY.match(after)
+            or _ONLY.search(after[:40])
+        ):
             continue
         who = holder(ctx, provision, found.start())
-        passive = _PASSIVE[lang].match(after)
+        passive = _PASSIVE[lang].match(after) or (
+            _REFLEXIVE.match(after) if _STATE_ACTION.search(before[-120:]) else None
+        )
         if passive is not None and (who is None or who[0] != "person"):
             if (
                 _NOT_BY_A_BODY.search(after[:120])
@@ -313,7 +336,9 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
             ):
                 continue
             agent = agent_after(ctx.lexicon, provision.text, found.end())
-            if agent is None and not _ADVERSE[lang].match(passive.group(1)):
+            if agent is None and not (
+                _ADVERSE[lang].match(passive.group(1)) or _REFLEXIVE.match(after)
+            ):
                 continue
             who = ("body", agent or "")
         if who is None or who[0] != "body":
@@ -333,6 +358,8 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
     if hits or provision.unit.kind not in (UnitKind.SUBPOINT, UnitKind.ITEM):
         return hits
     lead_line = provision.lead.rstrip().rsplit("\n", 1)[-1]
+    if _RELATIVE_ITEM.match(provision.text[_first_words(provision)[0] :]):
+        return hits
     lead = _LIST_LEAD[lang].search(lead_line)
     if (
         lead is not None

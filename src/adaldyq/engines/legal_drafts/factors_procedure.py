@@ -84,13 +84,16 @@ _OPEN_REQUIREMENT = {
         r"любых)\s+(?:необходимые\s+|необходимых\s+)?(?:документ|сведени|информаци|материал|"
         r"справк|данны)\w*"
         r"|по\s+требованию\s+(?:уполномоченн|орган|комисси|должностн|инспектор|заказчик)\w*"
-        r"|(?<![\w-])документ\w*,?\s+подтверждающ\w+|дополнительн\w+\s+требовани\w+\s+к\s+"
+        r"|(?<![\w-])(?:иные|другие|дополнительные)\s+требовани\w*"
+        r"|(?<![\w-])документ\w*,?\s+подтверждающ\w+\s+соответстви\w*|дополнительн\w+\s+"
+        r"требовани\w+\s+к\s+"
         r"(?:перечню\s+)?документ\w*|при\s+необходимости\s+(?:прилага|представля)\w*"
         r"|өзге\s+де\s+құжат\w*|талабы\s+бойынша",
         _I,
     ),
     "en": re.compile(
         r"\bsuch\s+(?:other|further)\s+(?:documents?|information|particulars|evidence)\b"
+        r"|\bprovide\s+further\s+information\b"
         r"|\bany\s+(?:other|further|additional)\s+(?:documents?|information|particulars|"
         r"evidence)\b|\bas\s+the\s+(?:\w+\s+){0,3}?may\s+(?:reasonably\s+)?(?:require|request)\b",
         _I,
@@ -110,6 +113,12 @@ _VOLUNTARY = re.compile(
     _I,
 )
 """Documents a person may add of their own accord are a right, not a requirement."""
+_REQUIREMENT = re.compile(r"(?:иные|другие|дополнительные)\s+требовани", _I)
+"""Open-ended requirements bind persons whatever verb introduces them."""
+_BODYS_OWN_PAPERS = re.compile(r"^\s*К\s+(?:акту|протоколу|заключению|решению)\b", _I)
+"""What the body attaches to its own act is not asked of a person."""
+_PRESCRIBED = re.compile(r"\bprescribe", _I)
+"""Information "prescribed" by regulations is a delegation (F04), not an open request."""
 _AS_NEEDED = re.compile(r"при\s+необходимости", _I)
 """"При необходимости прилагаются" leaves the need to the body; a person who "при необходимости
 представляет" decides it themself."""
@@ -240,11 +249,17 @@ def open_requirement(provision: Provision, ctx: ActContext) -> list[Hit]:
     for found in _OPEN_REQUIREMENT[lang].finditer(provision.text):
         start, _ = clause_bounds(provision.text, found.start())
         before = provision.text[start : found.start()]
-        if ctx.lexicon.negation.search(before) or _VOLUNTARY.search(provision.text):
+        if (
+            ctx.lexicon.negation.search(before)
+            or _VOLUNTARY.search(provision.text)
+            or _PRESCRIBED.search(provision.text)
+        ):
             continue
         if _CLOSED_BY_LAW.match(provision.text[found.end() : found.end() + 80]):
             continue
-        if not _SUBMISSION[lang].search(context):
+        if not (_REQUIREMENT.match(found.group(0)) or _SUBMISSION[lang].search(context)):
+            continue
+        if _BODYS_OWN_PAPERS.match(provision.text):
             continue
         who = holder(ctx, provision, found.start()) if _AS_NEEDED.match(found.group(0)) else None
         if who is not None and who[0] == "person":
