@@ -233,3 +233,33 @@ def test_language_override_and_bad_input() -> None:
         parse_act(" \n\t")
     with pytest.raises(InputError, match="no Latin or Cyrillic"):
         parse_act("١٢٣ ٤٥٦")
+
+
+def test_a_sentence_starting_with_prilozhenie_is_a_norm_not_an_annex() -> None:
+    act = parse_act(
+        "Статья 24. Разрешение\n1. Разрешение выдается заявителю.\n"
+        "Приложение к разрешению является неотъемлемой частью разрешения.\n"
+        "2. Срок действия не ограничен.\nПрезидент Республики Казахстан Н. НАЗАРБАЕВ"
+    )
+    assert [u.locator for u in act.units] == [
+        "ст. 24",
+        "ст. 24 п. 1",
+        "ст. 24 п. 1 абз. 2",
+        "ст. 24 п. 2",
+        "подпись",
+    ]
+    assert act.units[-1].kind is UnitKind.SIGNATURE
+
+
+def test_rcpi_note_is_set_aside_and_a_reglament_title_is_read() -> None:
+    act = parse_act(
+        "АДМИНИСТРАТИВНЫЙ РЕГЛАМЕНТ предоставления государственной услуги\n"
+        "Примечание РЦПИ!\nПорядок введения в действие см. п. 3.\n"
+        "1. Настоящий регламент устанавливает порядок."
+    )
+    assert act.title.startswith("АДМИНИСТРАТИВНЫЙ РЕГЛАМЕНТ")
+    assert [n.text for n in act.notes] == [
+        "Примечание РЦПИ!",
+        "Порядок введения в действие см. п. 3.",
+    ]
+    assert [u.locator for u in act.units] == ["п. 1"]

@@ -50,8 +50,10 @@ _RU_BODY_PATTERNS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
     (UnitKind.ITEM, re.compile(r"^([а-яёәғқңөұүһі])\)\s*(.*)$")),
 )
 _RU_ANNEX = re.compile(
-    r"^(?:Приложение|ПРИЛОЖЕНИЕ)(?:\s+№?\s*(\d+(?:[.-]\d+)*))?\.?(?:\s+(к\s.*))?$"
+    r"^(?:Приложение|ПРИЛОЖЕНИЕ)(?:\s+№?\s*(\d+(?:[.-]\d+)*))?\.?(?:\s+(к\s.*[^.;:,]))?$"
 )
+"""An annex heading names what it is attached to and ends without a full stop; a sentence that
+starts with the word ("Приложение к разрешению является его частью.") is a norm."""
 _KK_ANNEX = re.compile(r"^(?:(?:.*\s)?(\d+)-қосымша|Қосымша)\.?$")
 _EN_CONTAINERS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
     (UnitKind.SECTION, re.compile(r"^(?:PART|Part)\s+(\d+[A-Z]?|[IVXLC]+)\.?(?:\s+(.*))?$")),
@@ -67,15 +69,17 @@ _EN_LETTER = re.compile(r"^\(([a-z]{1,2}|[ivxl]+)\)\s*(.*)$")
 _ROMAN = re.compile(r"^[ivxl]+$")
 
 _NOTE_LINE = re.compile(
-    r"^(?:Сноска\.|Ескерту\.|ПРИМЕЧАНИЕ ИЗПИ|ЗҚАИ-НЫҢ ЕСКЕРТПЕСІ)", re.IGNORECASE
+    r"^(?:Сноска\.|Ескерту\.|ПРИМЕЧАНИЕ (?:ИЗПИ|РЦПИ)|ЗҚАИ-НЫҢ ЕСКЕРТПЕСІ)", re.IGNORECASE
 )
-_NOTE_WITH_NEXT = re.compile(r"^(?:ПРИМЕЧАНИЕ ИЗПИ|ЗҚАИ-НЫҢ ЕСКЕРТПЕСІ)!?\s*$", re.IGNORECASE)
+_NOTE_WITH_NEXT = re.compile(
+    r"^(?:ПРИМЕЧАНИЕ (?:ИЗПИ|РЦПИ)|ЗҚАИ-НЫҢ ЕСКЕРТПЕСІ)!?\s*$", re.IGNORECASE
+)
 _PAREN_NOTE = re.compile(
     r"^\(.*(?:редакци|утратил|дополн|исключ|введен|изменен|наименовани).*\)$", re.IGNORECASE
 )
 _RU_SIGNATURE = re.compile(
     r"^(?:Президент|Премьер-Министр|Председатель|Министр|Аким)\S*\s.{0,150}"
-    r"\s[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+$"
+    r"\s[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁӘҒҚҢӨҰҮҺІ](?:[а-яёәғқңөұүһі-]+|[А-ЯЁӘҒҚҢӨҰҮҺІ-]+)$"
 )
 _EN_SIGNATURE = re.compile(r"^Signed by\b")
 _EN_EXPLANATORY = re.compile(r"^EXPLANATORY NOTE\b", re.IGNORECASE)

@@ -75,7 +75,7 @@ _ID_PREFIX = {
 
 _TITLE = re.compile(
     r"кодекс|закон|конституци|постановлени|приказ|указ|правил|положени|решени|заңы|қаулы|"
-    r"бұйрық|ереже|^Об?\s|\b(?:Regulations?|Act|Order|Rules|Directive)\b",
+    r"бұйрық|ереже|регламент|^Об?\s|\b(?:Regulations?|Act|Order|Rules|Directive|By-law)\b",
     re.IGNORECASE,
 )
 _REPEALED = re.compile(
