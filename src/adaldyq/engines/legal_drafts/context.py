@@ -144,7 +144,7 @@ def is_defined(ctx: ActContext, phrase: str) -> bool:
     """Whether the act defines this phrase in any case form: every word's stem begins a word of
     a defined term, in order ("существенном нарушении" and "существенное нарушение"). What the
     act defines is no longer vague; a different noun after the same adjective still is."""
-    stems = [word[:STEM] for word in re.findall(r"\w+", phrase.lower()) if len(word) > 2]
+    stems = [_stem(word) for word in re.findall(r"\w+", phrase.lower()) if len(word) > 2]
     if not stems:
         return False
     for term in ctx.act.defined_terms:
@@ -152,6 +152,12 @@ def is_defined(ctx: ActContext, phrase: str) -> bool:
         if all(any(word.startswith(stem) for word in words) for stem in stems):
             return True
     return False
+
+
+def _stem(word: str) -> str:
+    """The part of a word that case endings leave alone: six letters, fewer for short words
+    ("ущерб" in "ущербе", "срок" in "сроки")."""
+    return word[: min(STEM, max(3, len(word) - 2))]
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
@@ -178,7 +184,9 @@ def actor(lexicon: Lexicon, language: str, text: str, position: int) -> tuple[Ac
     if not candidates:
         return None
     if language == "en":
-        _, kind, words = candidates[0]
+        comma = window.rfind(",")
+        after_comma = [c for c in candidates if c[0] > comma] if comma >= 0 else []
+        _, kind, words = (after_comma or candidates)[0]
         return kind, words
     nominative = [c for c in candidates if _RU_NOMINATIVE_HEAD.fullmatch(c[2].split()[-1])]
     if not nominative:

@@ -121,7 +121,7 @@ _NEW_GROUNDS = {
 }
 _SANCTION = {
     "ru": re.compile(
-        r"штраф\w*\s+(?:\w+\s+){0,3}?(?:в\s+размере\s+)?до\s+\d+(?:\s\d{3})*(?:\s*(?:МРП|"
+        r"штраф\w*\s+(?:(?!от\b)[^\W\d]\w*\s+){0,3}?(?:в\s+размере\s+)?до\s+\d+(?:\s\d{3})*(?:\s*(?:МРП|"
         r"месячн\w+\s+расчетн\w+\s+показател\w*|минимальн\w+\s+\w+\s+\w+|рубл\w*|тенге|%))?"
         r"|(?:плат|сбор|тариф|взнос)\w*\s+(?:\w+\s+){0,2}?в\s+размере,?\s+(?:определяем|"
         r"устанавливаем|утверждаем)\w*",
@@ -141,8 +141,8 @@ _FEE_BY_BODY = re.compile(
     r"аким|руководител)\w*",
     _I,
 )
-_BY_A_COURT = re.compile(r"\bconviction\b|\bsentenc|приговор|судом", _I)
-_SANCTION_WORDS = re.compile(r"штраф|взыскани|санкци|плат|сбор|пен[яи]", _I)
+_BY_A_COURT = re.compile(r"\bconviction\b|\bsentenc|приговор|(?<![\w-])суд(?:ом|а|у)?(?![\w-])", _I)
+_SANCTION_WORDS = re.compile(r"штраф|взыскани|санкци|(?<!вы)плат|сбор|пен[яи]", _I)
 _RANGE = re.compile(
     r"от\s+(?P<low>\d[\d\s]*)\s+до\s+(?P<high>\d[\d\s]*)\s*(?:\w+\s+){0,1}?"
     r"(?:МРП|месячн|минимальн|рубл|тенге|размер|процент|%)",
@@ -153,7 +153,7 @@ _OPERATOR = {
     "ru": re.compile(
         r"един\w+\s+оператор\w*|единственн\w+\s+(?:оператор|поставщик|исполнител)\w*"
         r"|национальн\w+\s+оператор\w*"
-        r"|оператор\w*\s+(?:[\w,]+\s+){0,4}?(?:определяем|назначаем|определенн)\w*\s+"
+        r"|оператор\w*,?\s+(?:[\w,]+\s+){0,4}?(?:определяем|назначаем|определенн)\w*\s+"
         r"(?:правительств|уполномоченн|аким)\w*(?:\s+\w+)?"
         r"|(?:юридическ\w+\s+лиц\w*|организаци\w*),?\s+определяем\w+\s+(?:правительств|"
         r"уполномоченн)\w*|бірыңғай\s+оператор\w*",
@@ -175,7 +175,7 @@ def blanket_delegation(provision: Provision, ctx: ActContext) -> list[Hit]:
     hits: list[Hit] = []
     for found in _DELEGATION[lang].finditer(provision.text):
         named = next((g for g in found.groups() if g), "") if found.groups() else ""
-        vague_law = bool(named and _VAGUE_LAW.match(named.strip()))
+        vague_law = bool(named and _VAGUE_LAW.search(named))
         confidence = 0.5 if vague_law else 0.75
         if lang == "ru" and named and not vague_law and not ctx.lexicon.body.search(named[:50]):
             continue

@@ -64,7 +64,9 @@ _DECISION = {
     ),
     "en": re.compile(r"\b(?:shall|must|may)\s+(?:decide|determine)\b", _I),
 }
-_DECIDED = re.compile(r"решени|постановлени|заключени|\bdecision|\bdetermination|\bfinding", _I)
+_DECIDED = re.compile(
+    r"решени|постановлени|заключени|результат|шешім|\bdecision|\bdetermination|\bfinding", _I
+)
 """F13 is about decisions: "список является окончательным" closes a list, not an appeal."""
 _COURT = re.compile(r"(?<![\w-])суд\w{0,3}(?![\w-])|\bcourt\b|\btribunal\b", _I)
 _PASSIVE_VERB = re.compile(r"ся\b|ся\s", _I)
@@ -77,8 +79,8 @@ _CONSENT_OF_BODY = {
     ),
 }
 _STATED_CONDITION = re.compile(
-    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:наличии|несоответствии|непредставлении|"
-    r"неполноте|отсутствии|нарушении|несоблюдении)",
+    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:\w+\s+)?(?:наличии|несоответствии|"
+    r"непредставлении|неполноте|отсутствии|нарушении|несоблюдении)",
     _I,
 )
 _REFUSAL_VERB = re.compile(r"отказыва|отказать|refuse|reject|бас\s+тарт", _I)
@@ -112,13 +114,11 @@ _ADVERSE = {
 }
 _NOT_A_POWER = {
     "ru": re.compile(
-        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд|состоять|включать)|^[^.;:]{0,80}?(?:полномочи|"
+        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд|состоять)|^[^.;:]{0,80}?(?:полномочи|"
         r"территориальн\w+\s+орган|в\s+отставку)",
         _I,
     ),
-    "en": re.compile(
-        r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court|consist|include|comprise)", _I
-    ),
+    "en": re.compile(r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court|consist|comprise)", _I),
 }
 _NOT_BY_A_BODY = re.compile(
     r"^[^.;:]*?(?:закон\w*|кодекс\w*|соглашени\w+\s+сторон|взаимно\w*\s+согласи\w*|"
@@ -126,7 +126,7 @@ _NOT_BY_A_BODY = re.compile(
     _I,
 )
 """A passive whose agent is a law or the parties' agreement: not a body's discretion."""
-_RELATIVE_ITEM = re.compile(r"(?:which|that|where|if|who|когда|если|котор)\b", _I)
+_RELATIVE_ITEM = re.compile(r"(?:which|that|where|if|who)\b|(?:когда|если|котор\w*)(?![\w-])", _I)
 """An item that is a relative or conditional clause narrows the lead's power, it is no power."""
 _ONLY = re.compile(r"(?<![\w-])только\s+(?:тем|теми|той|тот|те|лицом|лицами|должностн\w*)", _I)
 """"Может проводиться только тем лицом" limits who may act; it grants no choice."""
@@ -189,9 +189,15 @@ _RETURN = {
         _I,
     ),
 }
-_RETURN_VERB = re.compile(r"возвращ|вернуть|возвратить", _I)
+_RETURN_VERB = re.compile(r"возвра|вернуть", _I)
 _MAY_OR_WITHOUT = re.compile(r"может|могут|вправе|подлеж|без\s+рассмотрения|\bmay\b", _I)
 """Returning papers after the work is done is routine; "может быть возвращено" is the factor."""
+_AT_OWN_REQUEST = re.compile(
+    r"по\s+(?:его|ее|её|их)\s+(?:заявлению|просьбе|требованию)|пошлин|уплаченн|at\s+(?:his|her|"
+    r"their)\s+request",
+    _I,
+)
+"""A refund, or papers handed back at the person's request, is the person's right."""
 _APPLICATION = {
     "ru": re.compile(r"заявлени|заявк|обращени|документ|жалоб|ходатайств|өтініш", _I),
     "en": re.compile(r"\b(?:application|request|claim|notice|submission)s?\b", _I),
@@ -422,12 +428,20 @@ def applicant_right(provision: Provision, ctx: ActContext) -> list[Hit]:
         clause = provision.text[start:end]
         if not _APPLICATION[lang].search(clause) and "основани" not in found.group(0):
             continue
-        if _RETURN_VERB.match(found.group(0)) and not _MAY_OR_WITHOUT.search(clause):
+        if _RETURN_VERB.match(found.group(0)) and (
+            not _MAY_OR_WITHOUT.search(clause) or _AT_OWN_REQUEST.search(clause)
+        ):
             continue
         if ctx.lexicon.negation.search(clause[: found.start() - start]):
             continue
         hits.append(hit("F11", "F11.return_without_grounds", provision, found.span(), 0.6))
     return hits
+
+
+def _no_appeal_after(ctx: ActContext, lang: str, tail: str) -> bool:
+    """Whether what follows a finality clause opens no appeal ("…и может быть обжаловано в суд"
+    does; "…и обжалованию не подлежат" repeats the closure)."""
+    return not ctx.lexicon.appeal.search(_FINAL[lang].sub("", tail))
 
 
 def _by_a_court(ctx: ActContext, provision: Provision, position: int) -> bool:
@@ -447,7 +461,7 @@ def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
         hit("F13", "F13.final_decision", provision, found.span(), 0.85)
         for found in _FINAL[lang].finditer(provision.text)
         if _DECIDED.search(provision.text[: found.start()])
-        and not ctx.lexicon.appeal.search(provision.text[found.end() :])
+        and _no_appeal_after(ctx, lang, provision.text[found.end() :])
         and not _by_a_court(ctx, provision, found.start())
     ]
     if hits or ctx.mentions_appeal or not ctx.whole_act or not ctx.is_bylaw:
