@@ -1,4 +1,4 @@
-"""Stream JSON documents out of files, folders, gzip and stdin, each with where it came from.
+"""Stream JSON documents out of files, folders, gzip, bzip2 and stdin, each with where it came from.
 
 Two framings are supported and told apart by the file name, or by sniffing the first line for
 streams without one:
@@ -11,6 +11,7 @@ streams without one:
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import sys
@@ -25,6 +26,7 @@ import orjson
 from adaldyq.errors import InputError
 
 JSON_LINES_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+COMPRESSION_SUFFIXES = (".gz", ".bz2")
 STREAMED_ARRAYS = ("releases", "records")
 STDIN = "-"
 
@@ -67,7 +69,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
         if path.is_dir():
             found = sorted(str(p) for p in path.rglob("*") if p.is_file() and _looks_like_json(p))
             if not found:
-                raise InputError("folder holds no .json, .jsonl or .gz file", path=path)
+                raise InputError("folder holds no .json, .jsonl, .gz or .bz2 file", path=path)
             files.extend(found)
         elif path.is_file():
             files.append(str(path))
@@ -77,10 +79,16 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 
 def _looks_like_json(path: Path) -> bool:
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
+    suffixes = _content_suffixes(str(path))
     return bool(suffixes) and (suffixes[-1] == ".json" or suffixes[-1] in JSON_LINES_SUFFIXES)
+
+
+def _content_suffixes(file: str) -> list[str]:
+    """The suffixes of a file name that tell its content: compression suffixes left out."""
+    suffixes = [s.lower() for s in Path(file).suffixes] if file != STDIN else []
+    if suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes = suffixes[:-1]
+    return suffixes
 
 
 def dataset_name(file: str) -> str:
@@ -88,24 +96,27 @@ def dataset_name(file: str) -> str:
     if file == STDIN:
         return "stdin"
     name = Path(file).name
-    for suffix in (".gz", *sorted(JSON_LINES_SUFFIXES), ".json"):
+    for suffix in (*COMPRESSION_SUFFIXES, *sorted(JSON_LINES_SUFFIXES), ".json"):
         name = name.removesuffix(suffix)
     return name
 
 
 def _open_binary(file: str) -> IO[bytes]:
     raw: IO[bytes] = sys.stdin.buffer if file == STDIN else Path(file).open("rb")  # noqa: SIM115
-    head = raw.peek(2)[:2] if isinstance(raw, io.BufferedReader) else b""
-    if file.endswith(".gz") or head == b"\x1f\x8b":
+    head = raw.peek(3)[:3] if isinstance(raw, io.BufferedReader) else b""
+    if file.endswith(".gz") or head[:2] == b"\x1f\x8b":
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if file.endswith(".bz2") or head == b"BZh":
+        return bz2.BZ2File(raw)
     return raw
 
 
-def read_documents(file: str) -> Iterator[Document]:
-    """Every top-level document (or streamed package item) of one file, in order."""
+def read_documents(file: str, json_lines: bool | None = None) -> Iterator[Document]:
+    """Every top-level document (or streamed package item) of one file, in order; `json_lines`
+    overrides what the file name (or, for stdin, the first line) tells."""
     handle = io.BufferedReader(_open_binary(file), buffer_size=1 << 20)  # type: ignore[type-var]
     try:
-        if _is_json_lines(file, handle):
+        if json_lines if json_lines is not None else _is_json_lines(file, handle):
             yield from _json_lines(file, handle)
         else:
             yield from _json_documents(file, handle)
@@ -114,6 +125,19 @@ def read_documents(file: str) -> Iterator[Document]:
     finally:
         if file != STDIN:
             handle.close()
+
+
+def holds_json_lines(file: str) -> bool:
+    """True when the (decompressed) file's first line is a whole JSON value and another line
+    follows: JSON Lines under a `.json` name, as some exports are written."""
+    if file == STDIN:
+        return False
+    with io.BufferedReader(_open_binary(file), buffer_size=1 << 20) as handle:  # type: ignore[type-var]
+        try:
+            orjson.loads(handle.readline())
+        except orjson.JSONDecodeError:
+            return False
+        return any(line.strip() for line in iter(handle.readline, b""))
 
 
 def read_json_lines_range(file: str, start: int, end: int, first_line: int) -> Iterator[Document]:
@@ -137,19 +161,18 @@ def _lines_until(handle: IO[bytes], length: int) -> Iterator[bytes]:
 
 def is_splittable_json_lines(file: str) -> bool:
     """A plain (not gzip, not stdin) JSON Lines file, which can be read in byte ranges."""
-    if file == STDIN or file.endswith(".gz"):
+    if file == STDIN or file.endswith(COMPRESSION_SUFFIXES):
         return False
     with Path(file).open("rb") as raw:
-        if raw.read(2) == b"\x1f\x8b":
+        head = raw.read(3)
+        if head[:2] == b"\x1f\x8b" or head == b"BZh":
             return False
     with io.BufferedReader(Path(file).open("rb"), buffer_size=1 << 16) as handle:
         return _is_json_lines(file, handle)
 
 
 def _is_json_lines(file: str, handle: io.BufferedReader[Any]) -> bool:
-    suffixes = [s.lower() for s in Path(file).suffixes] if file != STDIN else []
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
+    suffixes = _content_suffixes(file)
     if suffixes:
         return suffixes[-1] in JSON_LINES_SUFFIXES
     first = handle.peek(1 << 16).split(b"\n", 1)[0]

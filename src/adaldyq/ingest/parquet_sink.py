@@ -6,7 +6,7 @@ readers take every `*.parquet` of a partition folder.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from operator import itemgetter
 from pathlib import Path
 
@@ -26,6 +26,7 @@ class ParquetSink:
     A sink owns `tables` (by default every table OCDS ingest fills): it drops and rewrites only
     those, so re-ingesting OCDS keeps the plan lines and bid scores read by their own readers.
     Rows are dicts keyed by column; every row of a table has every column of its schema.
+    `schemas` are the tables a dataset has (the procurement tables unless given).
     """
 
     def __init__(
@@ -34,12 +35,14 @@ class ParquetSink:
         batch_rows: int = 20_000,
         tables: Collection[str] | None = None,
         part: str = "0",
+        schemas: Mapping[str, pa.Schema] = CANONICAL_TABLES,
     ) -> None:
         self._workspace = workspace
+        self._schemas = schemas
         self._tables = (
             tuple(tables)
             if tables is not None
-            else tuple(t for t in CANONICAL_TABLES if t not in SIDE_TABLES)
+            else tuple(t for t in schemas if t not in SIDE_TABLES)
         )
         self._batch_rows = batch_rows
         self._part = part
@@ -69,7 +72,7 @@ class ParquetSink:
         for table, dataset in list(self._buffers):
             self._flush(table, dataset)
         for dataset in self._started:
-            for table in CANONICAL_TABLES:
+            for table in self._schemas:
                 missing = not any(self._workspace.partition_dir(table, dataset).glob("*.parquet"))
                 if (table, dataset) not in self._writers and missing:
                     self._writer(table, dataset)
@@ -81,7 +84,7 @@ class ParquetSink:
         rows = self._buffers.get((table, dataset))
         if not rows:
             return
-        schema = CANONICAL_TABLES[table]
+        schema = self._schemas[table]
         # Transposing with itemgetter runs in C; from_pylist would build the columns in Python.
         columns = zip(*map(itemgetter(*schema.names), rows), strict=True)
         arrays = [pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)]
@@ -94,7 +97,7 @@ class ParquetSink:
             folder: Path = self._workspace.partition_dir(table, dataset)
             folder.mkdir(parents=True, exist_ok=True)
             self._writers[key] = pq.ParquetWriter(
-                folder / f"part-{self._part}.parquet", CANONICAL_TABLES[table], compression="zstd"
+                folder / f"part-{self._part}.parquet", self._schemas[table], compression="zstd"
             )
         return self._writers[key]
 

@@ -1,8 +1,9 @@
 """Accounting of an ingest: every record read is loaded or rejected, and the counts add up.
 
 Rejects go to `rejects.jsonl` (and the same rows to `rejects.csv` for spreadsheets) with the file,
-line, ocid, JSON path and reason. Field-level problems in records that were still loaded go to
-`issues.jsonl`, so a value read as missing is never silently missing.
+line, the record's id (`ocid` for OCDS, `declaration_id` for declarations), JSON path and reason.
+Field-level problems in records that were still loaded go to `issues.jsonl`, so a value read as
+missing is never silently missing.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from typing import IO, Any
 import orjson
 
 from adaldyq.ingest.json_stream import Position
-
-REJECT_COLUMNS = ("file", "line", "ocid", "path", "reason")
 
 
 @dataclass
@@ -36,10 +35,12 @@ class FileCounts:
 
 @dataclass
 class IngestReport:
-    """Counts per file and dataset, reasons of rejection, processes written per dataset."""
+    """Counts per file and dataset, reasons of rejection, processes written per dataset, rows
+    written per table (readers that fill several tables, such as declarations)."""
 
     files: dict[str, FileCounts] = field(default_factory=dict)
     processes: Counter[str] = field(default_factory=Counter)
+    rows: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
     issues: int = 0
 
@@ -70,6 +71,7 @@ class IngestReport:
             "rejected": self.rejected,
             "issues": self.issues,
             "processes": dict(self.processes),
+            "rows": dict(self.rows),
             "files": {name: c.as_dict() for name, c in self.files.items()},
             "reject_reasons": dict(self.reasons.most_common()),
         }
@@ -78,21 +80,24 @@ class IngestReport:
 class RejectLog:
     """Writes rejects and issues as they happen; a context manager that closes its files."""
 
-    def __init__(self, rejects_jsonl: Path, rejects_csv: Path, issues_jsonl: Path) -> None:
+    def __init__(
+        self, rejects_jsonl: Path, rejects_csv: Path, issues_jsonl: Path, id_column: str = "ocid"
+    ) -> None:
+        self._columns = ("file", "line", id_column, "path", "reason")
         self._jsonl: IO[bytes] = rejects_jsonl.open("wb")
         self._csv_file: IO[str] = rejects_csv.open("w", newline="", encoding="utf-8")
         self._csv = csv.writer(self._csv_file)
-        self._csv.writerow(REJECT_COLUMNS)
+        self._csv.writerow(self._columns)
         self._issues: IO[bytes] = issues_jsonl.open("wb")
 
     def reject(self, position: Position, ocid: str | None, path: str, reason: str) -> None:
         row = (position.file, position.line, ocid, _join(position.path, path), reason)
-        self._jsonl.write(orjson.dumps(dict(zip(REJECT_COLUMNS, row, strict=True))) + b"\n")
+        self._jsonl.write(orjson.dumps(dict(zip(self._columns, row, strict=True))) + b"\n")
         self._csv.writerow(row)
 
     def issue(self, position: Position, ocid: str, path: str, reason: str) -> None:
-        row = {"file": position.file, "line": position.line, "ocid": ocid, "path": path}
-        self._issues.write(orjson.dumps({**row, "reason": reason}) + b"\n")
+        row = (position.file, position.line, ocid, path, reason)
+        self._issues.write(orjson.dumps(dict(zip(self._columns, row, strict=True))) + b"\n")
 
     def __enter__(self) -> RejectLog:
         return self
