@@ -28,6 +28,7 @@ from rich.table import Table
 
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
+from adaldyq.jobs.declarations import import_declarations_job
 from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
 from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
 from adaldyq.settings import Settings, load_settings
@@ -43,6 +44,10 @@ draft_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(draft_app, name="draft")
+declarations_app = typer.Typer(
+    help="Asset declarations: import (NACP or canonical), then screen.", no_args_is_help=True
+)
+app.add_typer(declarations_app, name="declarations")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -336,14 +341,51 @@ def _print_drafts(run: DraftsRun, out_dir: Path) -> None:
         out.print(f"findings stored in {run.findings_file} (run {run.run_id})")
 
 
+@declarations_app.command("import")
+def declarations_import(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Declaration files or folders (.json, .jsonl, .gz, .bz2; CSV sets)."),
+    ],
+    fmt: Annotated[
+        Literal["nacp", "canonical"],
+        typer.Option("--format", help="nacp: NACP e-declarations; canonical: JSON or CSV set."),
+    ] = "nacp",
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    dataset: Annotated[
+        str | None, typer.Option(help="Dataset the declarations go to (default: declarations).")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read declarations into canonical Parquet tables; print read = loaded + rejected."""
+    settings = _settings(workspace, config)
+    columns = (TextColumn("declarations"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("declarations", total=None)
+        report = import_declarations_job(
+            settings, inputs, fmt, dataset, lambda _file, n: bar.advance(task, n)
+        )
+    out.print(
+        f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} declarations; "
+        f"{report.issues} field issues"
+    )
+    for table, rows in report.rows.items():
+        out.print(f"  {rows:>8}  {table}")
+    _print_rejects(report, settings.workspace, "rejects-declarations")
+
+
 def _print_ingest(report: IngestReport, workspace: Path) -> None:
     out.print(
         f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} records; "
         f"{sum(report.processes.values())} processes in {len(report.processes)} dataset(s); "
         f"{report.issues} field issues"
     )
+    _print_rejects(report, workspace, "rejects")
+
+
+def _print_rejects(report: IngestReport, workspace: Path, name: str) -> None:
     if report.rejected:
-        out.print(f"rejects: {workspace / 'rejects.jsonl'} (also rejects.csv)")
+        out.print(f"rejects: {workspace / name}.jsonl (also {name}.csv)")
         for reason, count in report.reasons.most_common(5):
             out.print(f"  {count:>7}  {reason}")
 
