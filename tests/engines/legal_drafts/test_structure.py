@@ -263,3 +263,15 @@ def test_rcpi_note_is_set_aside_and_a_reglament_title_is_read() -> None:
         "Порядок введения в действие см. п. 3.",
     ]
     assert [u.locator for u in act.units] == ["п. 1"]
+
+
+def test_points_inserted_in_a_russian_government_act_keep_their_number() -> None:
+    act = parse_act(
+        "Правила регистрации\n7. Регистрация осуществляется органом.\n"
+        "7(1). Заявление подается в электронной форме.\n8. Срок 10 дней."
+    )
+    assert [(u.id, u.locator) for u in act.units] == [
+        ("para_7", "п. 7"),
+        ("para_7-1", "п. 7(1)"),
+        ("para_8", "п. 8"),
+    ]

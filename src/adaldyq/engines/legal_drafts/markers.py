@@ -44,7 +44,10 @@ _RU_PATTERNS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
 _RU_BODY_PATTERNS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
     (
         UnitKind.POINT,
-        re.compile(r"^(\d{1,3}(?:[.-]\d{1,3}){1,2}(?=\.?\s)|\d{1,3}(?=\.\s))\.?\s+(.*)$"),
+        re.compile(
+            r"^(\d{1,3}(?:[.-]\d{1,3}){1,2}(?=\.?\s)|\d{1,3}\(\d{1,3}\)(?=\.\s)|\d{1,3}(?=\.\s))"
+            r"\.?\s+(.*)$"
+        ),
     ),
     (UnitKind.SUBPOINT, re.compile(rf"^({_NUM})\)\s*(.*)$")),
     (UnitKind.ITEM, re.compile(r"^([а-яёәғқңөұүһі])\)\s*(.*)$")),

@@ -376,4 +376,6 @@ def _citing_base(kind: UnitKind, parent: _Open | None) -> _Open | None:
 
 
 def _slug(number: str) -> str:
-    return re.sub(r"[^\w.-]+", "-", number.strip().lower())
+    """The number as an id segment: "6-1" stays, "7(1)" (a point inserted in a Russian
+    government act) becomes "7-1"."""
+    return re.sub(r"[^\w.-]+", "-", number.strip().lower()).strip("-")
