@@ -408,4 +408,8 @@ def main() -> None:
         if isinstance(exc, click.ClickException):
             exc.show()
             sys.exit(exc.exit_code)
+        if isinstance(exc, typer.TyperException):  # typer 0.2x raises its own copy of click's
+            message = exc.format_message()
+            err.print(f"adaldyq: error: {message}", markup=False, highlight=False)
+            sys.exit(exc.exit_code)
         raise
