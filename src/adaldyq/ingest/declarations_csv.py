@@ -22,7 +22,6 @@ from typing import Any
 
 import pyarrow as pa
 
-from adaldyq.errors import InputError
 from adaldyq.ingest.csv_forms import BadLine, Column, read_form, text
 from adaldyq.ingest.declaration_rows import (
     SOURCE_PATH,
@@ -157,13 +156,3 @@ def _restore_paths(document: dict[str, Any], items: dict[str, list[dict[str, Any
         if len(document.get(key) or []) == len(rows):
             for item, row in zip(document[key], rows, strict=True):
                 item[SOURCE_PATH] = row[SOURCE_PATH]
-
-
-def require_csv_folder(path: Path) -> Path:
-    """The CSV set's folder, or an InputError that says what a CSV set is."""
-    folder = csv_folder(path)
-    if folder is None:
-        raise InputError(
-            "not a canonical CSV set: expected a folder holding declarations.csv", path=path
-        )
-    return folder
