@@ -28,13 +28,13 @@ def test_analyze_writes_findings_and_prints_balanced_counts(tmp_path: Path) -> N
     done = _adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "--workspace", str(workspace))
     assert done.returncode == 0, done.stderr
     assert "read 100 = loaded 100 + rejected 0 records" in done.stdout
-    findings = pq.read_table(workspace / "findings" / "procurement.parquet")
+    findings = pq.read_table(workspace / "findings.parquet")
     assert {"rule_code", "subject_type", "subject_id", "score", "evidence"} <= set(
         findings.column_names
     )
     assert findings.num_rows > 0
     assert (workspace / "rejects.jsonl").is_file()
-    run = json.loads((workspace / "findings" / "procurement.run.json").read_text())
+    run = json.loads((workspace / "runs" / "procurement.json").read_text())
     assert run["datasets"]["armenia"]["processes"] == 100
     assert run["datasets"]["armenia"]["in_scope"] == 96  # 4 cancelled tenders
 

@@ -135,7 +135,7 @@ def test_batch_job_stores_rows_in_the_common_schema_and_replaces_rechecked_draft
     run = check_drafts_job([folder], out_dir=tmp_path / "out", workspace=workspace)
     assert [r.error is None for r in run.results] == [True, False, True, True]
     assert (tmp_path / "out" / "sub" / "law.pdf.conclusion.html").is_file()
-    table = pq.read_table(workspace.findings_file("legal_drafts"))
+    table = pq.read_table(workspace.findings)
     assert table.schema.equals(FINDING_SCHEMA)
     rows = table.to_pylist()
     checked = [f for r in run.results if r.record for f in r.record["findings"]]
@@ -156,7 +156,7 @@ def test_batch_job_stores_rows_in_the_common_schema_and_replaces_rechecked_draft
     )
     (folder / "provision.txt").write_text("Статья 1. Цели\n1. Закон регулирует отношения.")
     check_drafts_job([folder / "provision.txt"], workspace=workspace)
-    again = pq.read_table(workspace.findings_file("legal_drafts")).to_pylist()
+    again = pq.read_table(workspace.findings).to_pylist()
     assert not any(r["subject_id"].startswith("provision.txt#") for r in again)
     assert len(again) == len(rows) - sum(r["subject_id"].startswith("provision.txt#") for r in rows)
 

@@ -112,7 +112,7 @@ def analyze(
         str | None, typer.Option(help="Comma-separated rule codes to run (default: all).")
     ] = None,
 ) -> None:
-    """Ingest the inputs and run every rule; write findings/procurement.parquet and its run."""
+    """Ingest the inputs and run every rule; write the findings to WORKSPACE/findings.parquet."""
     overrides: dict[str, Any] = {"backend": backend}
     settings = _settings(workspace, config, **overrides)
     if rules:

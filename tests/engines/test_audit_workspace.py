@@ -53,8 +53,7 @@ def test_audit_list_of_an_ingested_workspace(tmp_path: Path) -> None:
         audit_workspace(workspace, ScoringSettings())
     OcdsIngest(workspace, dataset="kz").run([str(source)])
     planted = [finding("R018", "ocds-1", dataset="kz"), finding("R018", "ocds-3", dataset="kz")]
-    workspace.findings_file("procurement").parent.mkdir()
-    pq.write_table(findings(planted), workspace.findings_file("procurement"))
+    pq.write_table(findings(planted), workspace.findings)
 
     audit = audit_workspace(workspace, ScoringSettings(), top_n=3)
 

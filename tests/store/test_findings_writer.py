@@ -1,10 +1,11 @@
-"""Findings written rule by rule: the file appears whole at the end, or not at all; one file per
-engine, so engines never overwrite each other."""
+"""Findings written rule by rule: the file appears whole at the end, or not at all; one store for
+every engine, each run replacing only its own engine's rows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from adaldyq.errors import NotFound
@@ -13,10 +14,12 @@ from adaldyq.store.catalog import Workspace
 from adaldyq.store.findings import FindingsWriter, read_findings, read_run
 
 
-def _found(code: str, subjects: list[str], dataset: str = "d") -> list[Finding]:
+def _found(
+    code: str, subjects: list[str], dataset: str = "d", engine: str = "procurement"
+) -> list[Finding]:
     return [
         Finding(
-            run_id="r", dataset=dataset, engine="procurement", rule_code=code, rule_version="1",
+            run_id="r", dataset=dataset, engine=engine, rule_code=code, rule_version="1",
             subject_type=SubjectType.PROCESS, subject_id=s, ocid=s, value=1.0, score=1.0,
             evidence={"n": 1}, explanation="x",
         )
@@ -48,9 +51,9 @@ def test_an_abandoned_run_keeps_the_previous_findings(tmp_path: Path) -> None:
     failed.abandon()
     assert read_findings(workspace, "procurement").column("subject_id").to_pylist() == ["a"]
     assert read_run(workspace, "procurement") == {"run_id": "first"}
-    assert sorted(p.name for p in (tmp_path / "findings").iterdir()) == [
-        "procurement.parquet",
-        "procurement.run.json",
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.*")) == [
+        "findings.parquet",
+        "runs/procurement.json",
     ]
 
 
@@ -64,14 +67,21 @@ def test_a_run_without_findings_writes_an_empty_file(tmp_path: Path) -> None:
     assert read_findings(workspace, "procurement").num_rows == 0
 
 
-def test_engines_keep_their_own_files(tmp_path: Path) -> None:
+def test_engines_replace_only_their_own_rows(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path).create()
     procurement = FindingsWriter(workspace, "procurement")
     procurement.add(findings_table(_found("R1", ["a"])))
     procurement.finish({"run_id": "p"})
     drafts = FindingsWriter(workspace, "legal_drafts")
-    drafts.add(findings_table(_found("F02", ["act.txt#art_1"])))
+    drafts.add(findings_table(_found("F02", ["act.txt#art_1"], engine="legal_drafts")))
     drafts.finish({"run_id": "d"})
+    again = FindingsWriter(workspace, "procurement")
+    again.add(findings_table(_found("R1", ["a"])))
+    again.finish({"run_id": "p"})
+    assert sorted(pq.read_table(workspace.findings)["engine"].to_pylist()) == [
+        "legal_drafts",
+        "procurement",
+    ]
     assert read_findings(workspace, "procurement").column("rule_code").to_pylist() == ["R1"]
     assert read_findings(workspace, "legal_drafts").column("rule_code").to_pylist() == ["F02"]
     assert read_run(workspace, "procurement") == {"run_id": "p"}
@@ -82,10 +92,15 @@ def test_engines_keep_their_own_files(tmp_path: Path) -> None:
 def test_replacing_datasets_keeps_the_other_datasets_rows(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path).create()
     first = FindingsWriter(workspace, "legal_drafts", replaces=["a.txt", "b.txt"])
-    first.add(findings_table(_found("F01", ["a1", "a2"], "a.txt") + _found("F02", ["b1"], "b.txt")))
+    first.add(
+        findings_table(
+            _found("F01", ["a1", "a2"], "a.txt", "legal_drafts")
+            + _found("F02", ["b1"], "b.txt", "legal_drafts")
+        )
+    )
     first.finish({"run_id": "1"})
     again = FindingsWriter(workspace, "legal_drafts", replaces=["a.txt", "c.txt"])
-    again.add(findings_table(_found("F04", ["c1"], "c.txt")))  # a.txt now has no finding
+    again.add(findings_table(_found("F04", ["c1"], "c.txt", "legal_drafts")))  # a.txt: none now
     again.finish({"run_id": "2"})
     table = read_findings(workspace, "legal_drafts")
     assert sorted(

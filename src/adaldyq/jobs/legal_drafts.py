@@ -122,7 +122,7 @@ def check_drafts_job(
         raise
     if writer is not None and workspace is not None:
         writer.finish(_run_record(run_id, language, results))
-    return DraftsRun(run_id, results, workspace.findings_file(ENGINE) if workspace else None)
+    return DraftsRun(run_id, results, workspace.findings if workspace else None)
 
 
 def _mapper(stack: ExitStack, workers: int, count: int) -> Callable[..., Iterator[Any]]:

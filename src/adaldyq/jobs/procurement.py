@@ -65,7 +65,7 @@ def analyze_job(
         writer.abandon()
         raise
     writer.finish(_run_record(settings, result))
-    return AnalyzeSummary(run_id, report, result, workspace.findings_file(ENGINE))
+    return AnalyzeSummary(run_id, report, result, workspace.findings)
 
 
 @dataclass

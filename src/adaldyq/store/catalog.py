@@ -6,8 +6,8 @@ DIR/
   rejects.jsonl, rejects.csv                        records that were read but not loaded, and why
   issues.jsonl                                      field-level problems in records that were loaded
   ingest.json                                       read / loaded / rejected counts per file
-  findings/<engine>.parquet                         every finding of the engine's last run(s)
-  findings/<engine>.run.json                        run id, settings and the parameters rules used
+  findings.parquet                                  every engine's findings (the `engine` column)
+  runs/<engine>.json                                run id, settings and the parameters rules used
   audit-list.{csv,json,parquet,html}, report.html   outputs for people
 ```
 """
@@ -86,12 +86,14 @@ class Workspace:
     def ingest_report(self) -> Path:
         return self.root / "ingest.json"
 
-    def findings_file(self, engine: str) -> Path:
-        """One findings file per engine, so the engines never overwrite each other's findings."""
-        return self.root / "findings" / f"{engine}.parquet"
+    @property
+    def findings(self) -> Path:
+        """The common findings store: one file in the finding schema for every engine, the file
+        automated checks and the dashboard read; each engine replaces only its own rows."""
+        return self.root / "findings.parquet"
 
     def run_file(self, engine: str) -> Path:
-        return self.root / "findings" / f"{engine}.run.json"
+        return self.root / "runs" / f"{engine}.json"
 
     def output(self, name: str) -> Path:
         return self.root / name

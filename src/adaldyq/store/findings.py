@@ -1,9 +1,11 @@
-"""Findings on disk: `findings/<engine>.parquet` in the common schema, and its run file beside it.
+"""Findings on disk: one `findings.parquet` in the common schema for every engine, and a run file
+per engine.
 
-Each engine has its own file, so analysing procurement does not wipe the legal drafts' findings
-and the other way round; readers that want every engine read each file (same schema).
-`<engine>.run.json` keeps what makes a run reproducible and checkable: the run id, the settings,
-and per dataset and rule the parameters actually used (quartiles, fences, thresholds).
+One file, because the interface automated checks use reads `DIR/findings.parquet`, and the
+dashboard ranks across engines; an engine's run replaces only that engine's rows (or, for the
+drafts engine, only the rows of the drafts checked again), so analysing procurement does not wipe
+the legal drafts' findings. `runs/<engine>.json` keeps what makes a run reproducible and
+checkable: the run id, the settings, and per dataset and rule the parameters actually used.
 """
 
 from __future__ import annotations
@@ -31,16 +33,17 @@ class FindingsWriter:
     run that fails leaves the previous findings untouched. The file is opened on first use, so a
     run that stops before any rule (no workspace yet) leaves nothing behind.
 
-    By default a run replaces the engine's findings. With `replaces`, it replaces only the rows of
-    those datasets and keeps the others: the drafts engine checks a few acts at a time, and the
-    store keeps the latest findings of every act checked so far."""
+    A run replaces its engine's rows and keeps every other engine's. With `replaces`, it replaces
+    only its engine's rows of those datasets: the drafts engine checks a few acts at a time, and
+    the store keeps the latest findings of every act checked so far. Kept rows are copied batch
+    by batch, so a national store is never read into memory whole."""
 
     def __init__(
         self, workspace: Workspace, engine: str, replaces: Collection[str] | None = None
     ) -> None:
         self._workspace = workspace
         self._engine = engine
-        self._target = workspace.findings_file(engine)
+        self._target = workspace.findings
         self._partial = self._target.with_name(self._target.name + ".partial")
         self._replaces = replaces
         self._writer: pq.ParquetWriter | None = None
@@ -50,12 +53,19 @@ class FindingsWriter:
             self._open().write_table(findings.cast(FINDING_SCHEMA))
 
     def finish(self, run: dict[str, Any]) -> None:
-        if self._replaces is not None and self._target.is_file():
-            kept = pq.read_table(self._target, schema=FINDING_SCHEMA)
-            self.add(kept.filter(~pc.field("dataset").isin(list(self._replaces))))
+        if self._target.is_file():
+            for batch in pq.ParquetFile(self._target).iter_batches():
+                self.add(pa.Table.from_batches([batch]).filter(self._kept()))
         self._open().close()
         self._partial.replace(self._target)
         _write_run(self._workspace.run_file(self._engine), run)
+
+    def _kept(self) -> pc.Expression:
+        """Rows of the old store this run does not replace."""
+        other_engine = pc.field("engine") != self._engine
+        if self._replaces is None:
+            return other_engine
+        return other_engine | ~pc.field("dataset").isin(list(self._replaces))
 
     def abandon(self) -> None:
         if self._writer is not None:
@@ -70,6 +80,7 @@ class FindingsWriter:
 
 
 def _write_run(path: Path, run: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(
         orjson.dumps(
             run,
@@ -81,10 +92,14 @@ def _write_run(path: Path, run: dict[str, Any]) -> None:
 
 def read_findings(workspace: Workspace, engine: str) -> pa.Table:
     """The engine's stored findings; NotFound if it never ran in this workspace."""
-    path = workspace.findings_file(engine)
+    path = workspace.findings
+    missing = NotFound(f"{workspace.root}: no {engine} findings; run `{_command(engine)}` first")
     if not path.is_file():
-        raise NotFound(f"{workspace.root}: no {engine} findings; run `{_command(engine)}` first")
-    return pq.read_table(path, schema=FINDING_SCHEMA)
+        raise missing
+    table = pq.read_table(path, schema=FINDING_SCHEMA, filters=pc.field("engine") == engine)
+    if table.num_rows == 0 and not workspace.run_file(engine).is_file():
+        raise missing
+    return table
 
 
 def read_run(workspace: Workspace, engine: str) -> dict[str, Any]:
