@@ -99,6 +99,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Должностные лица органа контроля не вправе:\n1) требовать представления документов;\n"
+    "2) превышать установленные сроки проверки.",
     "Уплаченная пошлина подлежит возврату заявителю по его заявлению.",
     "Нарушение правил влечет штраф от 10 до 50 МРП.",
     "Выплата в размере от 1 до 100 процентов.",
@@ -294,3 +296,12 @@ def test_every_rule_the_checks_can_raise_has_its_wording() -> None:
         for language in ("ru", "kk") if rule in RUSSIAN_ONLY_RULES else ("ru", "kk", "en"):
             explanation, recommendation = explain(rule, language, {"trigger": "X"})
             assert explanation and recommendation, (rule, language)
+
+
+def test_items_after_an_unnumbered_intro_read_the_intro() -> None:
+    text = (
+        "Статья 5. Проверки\n1. Проверки проводятся по графику.\nУполномоченный орган вправе:\n"
+        "1) приостановить действие разрешения;\n2) запросить сведения."
+    )
+    f02 = [f.locator for f in check_text(text).findings if f.factor == "F02"]
+    assert f02 == ["ст. 5 п. 1 пп. 1)", "ст. 5 п. 1 пп. 2)"]

@@ -370,6 +370,7 @@ def optional_power(provision: Provision, ctx: ActContext) -> list[Hit]:
     if (
         lead is not None
         and not _CONDITION_LEAD.search(lead.group(0))
+        and not _NOT_BEFORE[lang].search(lead_line[: lead.start()])
         and not _DELEGATING_MAY.search(lead.group(0)[3:])
     ):
         who = actor(ctx.lexicon, lang, lead_line, lead.start())

@@ -52,7 +52,10 @@ def provisions(act: Act, source: str) -> list[Provision]:
         if unit.parent_id is not None and unit.parent_id not in first_child:
             first_child[unit.parent_id] = unit.start
     result: list[Provision] = []
+    intro: dict[str, str] = {}
     for unit in act.units:
+        if unit.kind is UnitKind.PARAGRAPH and unit.parent_id is not None:
+            intro[unit.parent_id] = unit.text.strip()
         if unit.kind in _NOT_NORMS or unit.repealed:
             continue
         end = first_child.get(unit.id, unit.end)
@@ -67,13 +70,30 @@ def provisions(act: Act, source: str) -> list[Provision]:
                 start=start,
                 end=end,
                 text=own,
-                lead="\n".join(_own_text(a, first_child, source) for a in ancestors if _leads(a)),
+                lead=_lead(unit, ancestors, first_child, source, intro),
                 heading=_heading(unit, ancestors),
                 chapter=_chapter(ancestors),
                 in_definitions=any(a.id in act.definition_unit_ids for a in (unit, *ancestors)),
             )
         )
     return result
+
+
+def _lead(
+    unit: Unit,
+    ancestors: list[Unit],
+    first_child: dict[str, int],
+    source: str,
+    intro: dict[str, str],
+) -> str:
+    """The ancestors' own texts, and for a list item the абзац just before its list when that
+    абзац opens it ("Уполномоченный орган вправе:" on its own line after "2."): the parser
+    hangs such items on the point, beside the абзац, not under it."""
+    lines = [_own_text(a, first_child, source) for a in ancestors if _leads(a)]
+    opening = intro.get(unit.parent_id or "", "")
+    if unit.kind in (UnitKind.SUBPOINT, UnitKind.ITEM) and opening.endswith(":"):
+        lines.append(opening)
+    return "\n".join(lines)
 
 
 def _strip(source: str, start: int, end: int) -> tuple[int, int]:
