@@ -100,6 +100,20 @@ class ScoringSettings(_Strict):
     )
 
 
+class DeclarationSettings(_Strict):
+    """Settings of the declarations screening engine: base currency, selection, parameters."""
+
+    base_currency: str | None = Field(
+        None,
+        description="Currency sums are converted to; unset: that of the declarations' country "
+        "profile.",
+    )
+    rules: list[str] | None = Field(None, description="Rule codes to run; all when unset.")
+    params: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Per-rule parameters, keyed by rule code."
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable in Adaldyq, validated once."""
 
@@ -117,6 +131,7 @@ class Settings(BaseSettings):
     duckdb_memory_limit: str | None = Field(None, description="DuckDB memory limit, e.g. '4GB'.")
     procurement: ProcurementSettings = Field(default_factory=ProcurementSettings)
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
+    declarations: DeclarationSettings = Field(default_factory=DeclarationSettings)
 
     @classmethod
     def settings_customise_sources(

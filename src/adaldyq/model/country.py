@@ -85,7 +85,17 @@ KAZAKHSTAN = CountryProfile(
     organisation_id_scheme="KZ-BIN",
 )
 
-PROFILES: dict[str, CountryProfile] = {KAZAKHSTAN.code: KAZAKHSTAN}
+UKRAINE = CountryProfile(
+    code="UA",
+    name="Ukraine",
+    currency="UAH",
+    person_id_name="RNOKPP",
+    organisation_id_name="EDRPOU code",
+    organisation_id_scheme="UA-EDR",
+)
+"""The country of the real NACP declarations the declarations engine is proven on."""
+
+PROFILES: dict[str, CountryProfile] = {KAZAKHSTAN.code: KAZAKHSTAN, UKRAINE.code: UKRAINE}
 
 
 def country_profile(code: str) -> CountryProfile:

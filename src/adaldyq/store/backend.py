@@ -8,6 +8,7 @@ tables, run an expression to Arrow, close. Everything else is Ibis.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -32,10 +33,13 @@ class Backend(ABC):
         self.con = connection
         self._cached: list[ir.Table] = []
 
-    def tables(self, workspace: Workspace, dataset: str) -> dict[str, ir.Table]:
-        """Every canonical table of one dataset, as Ibis tables on this backend."""
+    def tables(
+        self, workspace: Workspace, dataset: str, names: Iterable[str] = CANONICAL_TABLES
+    ) -> dict[str, ir.Table]:
+        """The canonical tables of one dataset (procurement's unless `names` are given, e.g. the
+        declaration tables), as Ibis tables on this backend."""
         found: dict[str, ir.Table] = {}
-        for table in CANONICAL_TABLES:
+        for table in names:
             folder = workspace.partition_dir(table, dataset)
             found[table] = self._read_parquet(str(folder), f"{table}__{_ident(dataset)}")
         return found
