@@ -26,6 +26,7 @@ class SubjectType(StrEnum):
     SUPPLIER = "supplier"
     PLAN_LINE = "plan_line"
     LEGAL_PROVISION = "legal_provision"  # subject_id "<file name>#<unit id>"
+    PERSON = "person"  # a declarant; subject_id is the person id as in the source
 
 
 FINDING_SCHEMA = pa.schema(
