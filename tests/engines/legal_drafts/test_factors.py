@@ -99,6 +99,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Комиссия может включать представителей общественности.",
+    "The committee may include representatives of the public.",
+    "Сотта шешімі шағымдануға жатпайды.",
+    "Documents may be returned to the applicant at his request.",
     "Должностные лица органа контроля не вправе:\n1) требовать представления документов;\n"
     "2) превышать установленные сроки проверки.",
     "Уплаченная пошлина подлежит возврату заявителю по его заявлению.",
@@ -182,6 +186,11 @@ def test_consent_names_the_body_not_the_sentence() -> None:
     (finding,) = [f for f in check_text(text).findings if f.factor == "F01"]
     assert finding.text == "С согласия уполномоченного органа"
     assert finding.evidence["subject"] == "уполномоченного органа"
+
+
+def test_one_closure_is_one_f13_finding() -> None:
+    text = "Заключение экспертизы является окончательным и обжалованию не подлежит."
+    assert [f.rule for f in check_text(text).findings] == ["F13.final_decision"]
 
 
 def test_recommendation_uses_the_provision_words() -> None:

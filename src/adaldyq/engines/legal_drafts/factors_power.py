@@ -68,7 +68,9 @@ _DECIDED = re.compile(
     r"решени|постановлени|заключени|результат|шешім|\bdecision|\bdetermination|\bfinding", _I
 )
 """F13 is about decisions: "список является окончательным" closes a list, not an appeal."""
-_COURT = re.compile(r"(?<![\w-])суд\w{0,3}(?![\w-])|\bcourt\b|\btribunal\b", _I)
+_COURT = re.compile(
+    r"(?<![\w-])(?:суд\w{0,3}|судья\w{0,2}|сот\w{0,4})(?![\w-])|\bcourt\b|\btribunal\b", _I
+)
 _PASSIVE_VERB = re.compile(r"ся\b|ся\s", _I)
 _CONSENT_OF_BODY = {
     "ru": re.compile(r"(?:с|без)\s+согласия\s+(?P<who>[^,.;:\n]{3,120})", _I),
@@ -79,7 +81,7 @@ _CONSENT_OF_BODY = {
     ),
 }
 _STATED_CONDITION = re.compile(
-    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:\w+\s+)?(?:наличии|несоответствии|"
+    r"\b(?:if|where|unless)\b|в\s+случа|если|при\s+(?:\w+\s+){0,2}?(?:наличии|несоответствии|"
     r"непредставлении|неполноте|отсутствии|нарушении|несоблюдении)",
     _I,
 )
@@ -114,11 +116,16 @@ _ADVERSE = {
 }
 _NOT_A_POWER = {
     "ru": re.compile(
-        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд|состоять)|^[^.;:]{0,80}?(?:полномочи|"
+        r"^\s+(?:быть\s+)?(?:обжалова|обратиться\s+в\s+суд|состоять|включать\s+(?:в\s+себя\s+)?"
+        r"(?:представител|член))|^[^.;:]{0,80}?(?:полномочи|"
         r"территориальн\w+\s+орган|в\s+отставку)",
         _I,
     ),
-    "en": re.compile(r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court|consist|comprise)", _I),
+    "en": re.compile(
+        r"^\s+(?:be\s+cited|appeal|apply\s+to\s+the\s+court|consist|comprise|include\s+"
+        r"(?:representatives|members))",
+        _I,
+    ),
 }
 _NOT_BY_A_BODY = re.compile(
     r"^[^.;:]*?(?:закон\w*|кодекс\w*|соглашени\w+\s+сторон|взаимно\w*\s+согласи\w*|"
@@ -189,7 +196,7 @@ _RETURN = {
         _I,
     ),
 }
-_RETURN_VERB = re.compile(r"возвра|вернуть", _I)
+_RETURN_VERB = re.compile(r"возвра|вернуть|may\s+be\s+returned", _I)
 _MAY_OR_WITHOUT = re.compile(r"может|могут|вправе|подлеж|без\s+рассмотрения|\bmay\b", _I)
 """Returning papers after the work is done is routine; "может быть возвращено" is the factor."""
 _AT_OWN_REQUEST = re.compile(
@@ -464,7 +471,7 @@ def no_appeal(provision: Provision, ctx: ActContext) -> list[Hit]:
         if _DECIDED.search(provision.text[: found.start()])
         and _no_appeal_after(ctx, lang, provision.text[found.end() :])
         and not _by_a_court(ctx, provision, found.start())
-    ]
+    ][:1]  # "является окончательным и обжалованию не подлежит" is one closure
     if hits or ctx.mentions_appeal or not ctx.whole_act or not ctx.is_bylaw:
         return hits
     found = ctx.lexicon.refusal.search(provision.text)
