@@ -28,7 +28,7 @@ from rich.table import Table
 
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
-from adaldyq.jobs.declarations import import_declarations_job
+from adaldyq.jobs.declarations import import_declarations_job, screen_declarations_job
 from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
 from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
 from adaldyq.settings import Settings, load_settings
@@ -372,6 +372,59 @@ def declarations_import(
     for table, rows in report.rows.items():
         out.print(f"  {rows:>8}  {table}")
     _print_rejects(report, settings.workspace, "rejects-declarations")
+
+
+@declarations_app.command("screen")
+def declarations_screen(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Declaration files or folders (.json, .jsonl, .gz, .bz2; CSV sets)."),
+    ],
+    fmt: Annotated[
+        Literal["nacp", "canonical"],
+        typer.Option("--format", help="nacp: NACP e-declarations; canonical: JSON or CSV set."),
+    ] = "nacp",
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    rates: Annotated[
+        Path | None,
+        typer.Option(help="Exchange rates CSV (date,currency,rate) to the base currency."),
+    ] = None,
+    dataset: Annotated[
+        str | None, typer.Option(help="Dataset the declarations go to (default: declarations).")
+    ] = None,
+    top: Annotated[int, typer.Option(help="Persons shown in the ranking.")] = 10,
+    config: ConfigOpt = None,
+) -> None:
+    """Import declarations and screen them; findings into DIR/findings.parquet, top persons."""
+    settings = _settings(workspace, config)
+    columns = (TextColumn("declarations"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("declarations", total=None)
+        summary = screen_declarations_job(
+            settings, inputs, fmt, rates, dataset, lambda _file, n: bar.advance(task, n)
+        )
+    report, result = summary.report, summary.result
+    out.print(
+        f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} declarations; "
+        f"{report.issues} field issues"
+    )
+    _print_rejects(report, settings.workspace, "rejects-declarations")
+    out.print(
+        f"loaded {result.declarations} = screened {result.screened} + superseded "
+        f"{result.superseded} (older filings of a screened year) + not annual {result.not_annual}"
+        f"; amounts in {result.base_currency}"
+    )
+    for code, count in sorted(result.counts.items()):
+        out.print(f"  {count:>7}  {code}")
+    table = Table("person", "score", "rules (weight, years)", title="top persons")
+    for person in summary.ranking[:top]:
+        parts = ", ".join(
+            f"{code} {weight:g} ({', '.join(map(str, person.years.get(code, [])))})"
+            for code, weight in sorted(person.contributions.items())
+        )
+        table.add_row(person.person_id, f"{person.total:g}", parts)
+    out.print(table)
+    out.print(f"findings stored in {summary.findings_file} (run {result.run_id})")
 
 
 def _print_ingest(report: IngestReport, workspace: Path) -> None:

@@ -1,0 +1,198 @@
+"""What a declarations rule sees: the screened declarations, the family unit's money per
+declaration in the base currency, the rates used, and helpers to run expressions.
+
+The totals are built once per dataset on the backend and cached there, since most rules compare
+two or three of them; rules then only filter. Amounts are rounded to cents in the evidence, so a
+person can redo each sum from the declaration by hand.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from adaldyq.engines.declarations.money import money_lines
+from adaldyq.engines.declarations.registry import Flag
+from adaldyq.engines.declarations.scope import screened_declarations
+from adaldyq.errors import InputError
+from adaldyq.model.exchange_rates import ExchangeRates
+from adaldyq.model.findings import SubjectType
+from adaldyq.store.backend import Backend
+
+GIFT_KINDS = ("gift_cash", "gift_in_kind", "prize", "charity")
+"""Incomes declarations.com.ua counts as presents: gifts in cash or kind, prizes, charity."""
+
+TOTALS = {
+    "income": ("income", None),
+    "gifts": ("income", GIFT_KINDS),
+    "prizes": ("income", ("prize",)),
+    "monetary_assets": ("monetary", None),
+    "cash": ("monetary", ("cash",)),
+    "lent": ("monetary", ("lent_to_others",)),
+    "liabilities": ("liability", None),
+    "expenditures": ("expenditure", None),
+    "property": ("property", None),
+}
+"""Each total: the money line group it sums, and the kinds it keeps (None: every kind)."""
+
+DIGITS = 6  # ratios in findings, rounded so a rerun compares equal
+
+RATE_SCHEMA = pa.schema(
+    [
+        ("currency", pa.string()),
+        ("year", pa.int64()),
+        ("rate", pa.float64()),
+        ("rate_day", pa.string()),
+    ]
+)
+
+
+def cents(value: float | None) -> float:
+    """Money as shown in evidence: rounded to cents, so the arithmetic can be redone by hand."""
+    return round(float(value or 0.0), 2)
+
+
+@dataclass
+class ScreenContext:
+    """One dataset's declaration tables on one backend, with the base currency and rates."""
+
+    dataset: str
+    backend: Backend
+    raw: dict[str, ir.Table]
+    base_currency: str
+    rates: ExchangeRates | None
+
+    @cached_property
+    def declarations(self) -> ir.Table:
+        """The declarations screened (the latest annual one per person and year), cached."""
+        return self.backend.cache(screened_declarations(self.raw["declarations"]))
+
+    def table(self, name: str) -> ir.Table:
+        """A section table restricted to the screened declarations."""
+        return self.raw[name].semi_join(
+            self.declarations.select("declaration_id"), "declaration_id"
+        )
+
+    @cached_property
+    def lines(self) -> ir.Table:
+        """Money lines of the screened declarations with `rate` (null: no rate, unconverted) and
+        `base` (the family's part in the base currency), cached."""
+        tables = {name: self.table(name) for name in self.raw if name != "declarations"}
+        lines = money_lines(tables).join(
+            self.declarations.select("declaration_id", "year"), "declaration_id"
+        )
+        pairs = self.rows(lines.select("currency", "year").distinct())
+        rates = ibis.memtable(pa.Table.from_pylist(self._rate_rows(pairs), schema=RATE_SCHEMA))
+        converted = lines.left_join(rates, ["currency", "year"]).drop(
+            "currency_right", "year_right"
+        )
+        return self.backend.cache(converted.mutate(base=converted.amount * converted.rate))
+
+    def _rate_rows(self, pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rate of each (currency, year) met: 1 for the base currency, the table's rate of
+        31 December otherwise; a currency the table lacks gets no row (left unconverted)."""
+        found = []
+        for pair in pairs:
+            currency, year = pair["currency"], pair["year"]
+            if currency is None or year is None:
+                continue
+            if currency == self.base_currency:
+                found.append({**pair, "rate": 1.0, "rate_day": None})
+                continue
+            if self.rates is None:
+                continue
+            try:
+                rate = self.rates.rate(currency, date(year, 12, 31))
+            except InputError:
+                continue
+            found.append({**pair, "rate": rate.rate, "rate_day": rate.day.isoformat()})
+        return found
+
+    @cached_property
+    def totals(self) -> ir.Table:
+        """One row per screened declaration: person, year, and every total of `TOTALS` in the
+        base currency (0 when nothing was declared), cached."""
+        lines = self.lines
+        sums = {
+            name: lines.base.sum(
+                where=(lines.group == group)
+                & (lines.kind.isin(kinds) if kinds else ibis.literal(True))
+            )
+            for name, (group, kinds) in TOTALS.items()
+        }
+        by_declaration = lines.group_by("declaration_id").aggregate(**sums)
+        heads = self.declarations.select("declaration_id", "person_id", "full_name", "year")
+        joined = heads.left_join(by_declaration, "declaration_id").drop("declaration_id_right")
+        filled = {name: joined[name].fill_null(0.0) for name in TOTALS}
+        return self.backend.cache(joined.mutate(**filled))
+
+    @cached_property
+    def _currency_notes(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Per declaration: the rates used (`rates`) and the amounts left unconverted."""
+        lines = self.lines.filter(
+            self.lines.currency.isnull() | (self.lines.currency != self.base_currency)
+        )
+        grouped = lines.group_by(["declaration_id", "currency", "rate", "rate_day"]).aggregate(
+            amount=lines.amount.sum()
+        )
+        notes: dict[str, dict[str, dict[str, Any]]] = defaultdict(
+            lambda: {"rates": {}, "unconverted": {}}
+        )
+        for row in self.rows(grouped):
+            note = notes[row["declaration_id"]]
+            currency = row["currency"] or "none given"
+            if row["rate"] is None:
+                note["unconverted"][currency] = cents(row["amount"])
+            else:
+                note["rates"][currency] = {"rate": row["rate"], "day": row["rate_day"]}
+        return notes
+
+    def money_evidence(self, declaration_id: str) -> dict[str, Any]:
+        """The base currency, the rates a declaration's sums used and what stayed unconverted."""
+        note = self._currency_notes.get(declaration_id, {"rates": {}, "unconverted": {}})
+        return {"currency": self.base_currency, **note}
+
+    def flag(self, row: dict[str, Any], value: float, evidence: dict[str, Any]) -> Flag:
+        """A flag on the declarant of a totals row; the evidence names the declaration, its
+        year, and the currency, rates and unconverted amounts its sums used."""
+        declaration = {"declaration_id": row["declaration_id"], "year": row["year"]}
+        return Flag(
+            subject_type=SubjectType.PERSON,
+            subject_id=str(row["person_id"]),
+            value=round(value, DIGITS),
+            score=1.0,
+            evidence={**declaration, **evidence, **self.money_evidence(row["declaration_id"])},
+        )
+
+    def items(self, flagged: ir.Table, total: str) -> dict[str, list[dict[str, Any]]]:
+        """Per flagged declaration, the lines a total adds up: section, item, kind, amount as
+        declared and its currency, the rate, and the family's part in the base currency."""
+        group, kinds = TOTALS[total]
+        lines = self.lines.semi_join(flagged.select("declaration_id"), "declaration_id")
+        keep = (lines.group == group) & (lines.kind.isin(kinds) if kinds else ibis.literal(True))
+        chosen = lines.filter(keep & lines.base.notnull()).order_by(["section", "item_id"])
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self.rows(chosen):
+            found[row["declaration_id"]].append(
+                {
+                    "section": row["section"],
+                    "item_id": row["item_id"],
+                    "kind": row["kind"],
+                    "declared": row["amount"],
+                    "currency": row["currency"],
+                    "rate": row["rate"],
+                    "amount": cents(row["base"]),
+                }
+            )
+        return found
+
+    def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
+        """Execute a table expression; rows as dicts."""
+        return list(self.backend.to_arrow(expr).to_pylist())

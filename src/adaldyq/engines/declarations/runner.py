@@ -1,0 +1,123 @@
+"""Run the declarations rules over one dataset and turn their flags into findings.
+
+As in the procurement engine, the runner adds what every finding shares (run, dataset, rule,
+explanation). The score is the rule's weight (0..1, NACP's design: each risk has a weight and a
+person's rating is the sum of the weights triggered); `ranking.py` sums them per person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from adaldyq.engines.declarations.context import DIGITS, ScreenContext
+from adaldyq.engines.declarations.registry import DECLARATION_RULES, Flag
+from adaldyq.engines.declarations.rules import load_all
+from adaldyq.engines.declarations.scope import SCREENED_TYPE
+from adaldyq.engines.procurement.runner import explain
+from adaldyq.ingest.rate_table import read_exchange_rates
+from adaldyq.model.country import country_profile
+from adaldyq.model.declarations import DECLARATION_TABLES
+from adaldyq.model.findings import Finding
+from adaldyq.model.rules import RuleMeta
+from adaldyq.settings import Settings
+from adaldyq.store.backend import Backend
+from adaldyq.store.catalog import Workspace
+
+ENGINE = "declarations"
+OnFindings = Callable[[list[Finding]], None]
+
+
+@dataclass
+class ScreenResult:
+    """A screening's accounting and per-rule counts; findings go to the `on_findings` callback,
+    or into `findings` without one.
+
+    `declarations` = `screened` + `superseded` (an older filing of a screened person-year) +
+    `not_annual`, so every loaded declaration is accounted for.
+    """
+
+    run_id: str
+    base_currency: str
+    declarations: int = 0
+    screened: int = 0
+    superseded: int = 0
+    not_annual: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    meta: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def screen(
+    backend: Backend,
+    workspace: Workspace,
+    settings: Settings,
+    run_id: str,
+    dataset: str,
+    rates_file: Path | None = None,
+    on_findings: OnFindings | None = None,
+) -> ScreenResult:
+    """Every selected rule on one dataset's declarations; each rule's findings handed over as
+    soon as it has run. The rates table is read to the base currency, which is known only
+    once the declarations' country is."""
+    load_all()
+    raw = backend.tables(workspace, dataset, DECLARATION_TABLES)
+    base = settings.declarations.base_currency or _country_currency(backend, raw, settings)
+    rates = read_exchange_rates(rates_file, base) if rates_file is not None else None
+    ctx = ScreenContext(dataset, backend, raw, base, rates)
+    result = ScreenResult(run_id, base)
+    _account(ctx, result)
+    for meta, function in DECLARATION_RULES.select(settings.declarations.rules):
+        params = meta.parse_params(settings.declarations.params.get(meta.code, {}))
+        output = function(ctx, params)
+        result.meta[meta.code] = output.meta
+        found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
+        result.counts[meta.code] += len(found)
+        if on_findings is None:
+            result.findings.extend(found)
+        else:
+            on_findings(found)
+    return result
+
+
+def _country_currency(backend: Backend, raw: dict[str, Any], settings: Settings) -> str:
+    """The currency of the declaring country's profile when every declaration names the same
+    country (NACP: UA), else that of the settings' country."""
+    declarations = raw["declarations"]
+    found = backend.to_arrow(declarations.select("country").distinct()).column("country")
+    countries = {c for c in found.to_pylist() if c}
+    code = countries.pop() if len(countries) == 1 else settings.country
+    return country_profile(code).currency
+
+
+def _account(ctx: ScreenContext, result: ScreenResult) -> None:
+    declarations = ctx.raw["declarations"]
+    is_annual = (declarations.declaration_type == SCREENED_TYPE).cast("int64")
+    counted = ctx.rows(
+        declarations.aggregate(total=declarations.count(), annual=is_annual.sum().fill_null(0))
+    )[0]
+    screened = ctx.rows(ctx.declarations.aggregate(n=ctx.declarations.count()))[0]["n"]
+    result.declarations = counted["total"]
+    result.screened = screened
+    result.superseded = counted["annual"] - screened
+    result.not_annual = counted["total"] - counted["annual"]
+
+
+def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
+    return Finding(
+        run_id=run_id,
+        dataset=dataset,
+        engine=ENGINE,
+        rule_code=meta.code,
+        rule_version=meta.version,
+        subject_type=flag.subject_type,
+        subject_id=flag.subject_id,
+        ocid=None,
+        value=flag.value,
+        score=round(meta.weight * flag.score, DIGITS),
+        evidence={**flag.evidence, "weight": meta.weight},
+        explanation=explain(meta.explain, flag.evidence),
+    )
