@@ -414,6 +414,12 @@ def declarations_screen(
         f"{result.superseded} (older filings of a screened year) + not annual {result.not_annual}"
         f"; amounts in {result.base_currency}"
     )
+    if result.unconverted:
+        listed = ", ".join(f"{c} in {n}" for c, n in result.unconverted.items())
+        out.print(
+            f"amounts without a rate to {result.base_currency}, left out of the sums (give "
+            f"--rates): {listed} declaration(s)"
+        )
     for code, count in sorted(result.counts.items()):
         out.print(f"  {count:>7}  {code}")
     table = Table("person", "score", "rules (weight, years)", title="top persons")

@@ -9,6 +9,7 @@ person can redo each sum from the declaration by hand.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -52,6 +53,11 @@ RATE_SCHEMA = pa.schema(
         ("rate_day", pa.string()),
     ]
 )
+
+
+def _plain(value: Any) -> Any:
+    """Dates as ISO text in evidence, everything else as read."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def cents(value: float | None) -> float:
@@ -154,21 +160,34 @@ class ScreenContext:
                 note["rates"][currency] = {"rate": row["rate"], "day": row["rate_day"]}
         return notes
 
+    @property
+    def unconverted(self) -> dict[str, int]:
+        """Amounts left out of every sum for want of a rate, counted per currency."""
+        counts: dict[str, int] = defaultdict(int)
+        for note in self._currency_notes.values():
+            for currency in note["unconverted"]:
+                counts[currency] += 1
+        return dict(sorted(counts.items()))
+
     def money_evidence(self, declaration_id: str) -> dict[str, Any]:
         """The base currency, the rates a declaration's sums used and what stayed unconverted."""
         note = self._currency_notes.get(declaration_id, {"rates": {}, "unconverted": {}})
         return {"currency": self.base_currency, **note}
 
-    def flag(self, row: dict[str, Any], value: float, evidence: dict[str, Any]) -> Flag:
+    def flag(
+        self, row: dict[str, Any], value: float, evidence: dict[str, Any], money: bool = True
+    ) -> Flag:
         """A flag on the declarant of a totals row; the evidence names the declaration, its
-        year, and the currency, rates and unconverted amounts its sums used."""
+        year, and (for a rule that sums `money`) the currency, rates and unconverted amounts."""
         declaration = {"declaration_id": row["declaration_id"], "year": row["year"]}
+        if money:
+            evidence = {**evidence, **self.money_evidence(row["declaration_id"])}
         return Flag(
             subject_type=SubjectType.PERSON,
             subject_id=str(row["person_id"]),
             value=round(value, DIGITS),
             score=1.0,
-            evidence={**declaration, **evidence, **self.money_evidence(row["declaration_id"])},
+            evidence={**declaration, **evidence},
         )
 
     def items(self, flagged: ir.Table, total: str) -> dict[str, list[dict[str, Any]]]:
@@ -192,6 +211,26 @@ class ScreenContext:
                 }
             )
         return found
+
+    def item_flags(
+        self, items: ir.Table, fields: Sequence[str], formula: Callable[[int], str]
+    ) -> list[Flag]:
+        """One flag per screened declaration with items in `items` (a section table filtered by
+        the rule): value = the number of items, evidence = each item's `fields` and the formula
+        (given the count)."""
+        heads = self.declarations.select("declaration_id", "person_id", "year")
+        chosen = items.select("declaration_id", *fields).join(heads, "declaration_id")
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        first: dict[str, dict[str, Any]] = {}
+        for row in self.rows(chosen.order_by(["declaration_id", *fields])):
+            first.setdefault(row["declaration_id"], row)
+            found[row["declaration_id"]].append({name: _plain(row[name]) for name in fields})
+        return [
+            self.flag(
+                first[key], len(listed), {"items": listed, "formula": formula(len(listed))}, False
+            )
+            for key, listed in found.items()
+        ]
 
     def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
         """Execute a table expression; rows as dicts."""

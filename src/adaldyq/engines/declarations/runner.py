@@ -49,6 +49,8 @@ class ScreenResult:
     counts: Counter[str] = field(default_factory=Counter)
     meta: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    unconverted: dict[str, int] = field(default_factory=dict)
+    """Declarations with amounts in a currency the rates table lacks, per currency."""
 
 
 def screen(
@@ -70,6 +72,7 @@ def screen(
     ctx = ScreenContext(dataset, backend, raw, base, rates)
     result = ScreenResult(run_id, base)
     _account(ctx, result)
+    result.unconverted = ctx.unconverted
     for meta, function in DECLARATION_RULES.select(settings.declarations.rules):
         params = meta.parse_params(settings.declarations.params.get(meta.code, {}))
         output = function(ctx, params)
