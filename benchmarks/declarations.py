@@ -1,0 +1,158 @@
+"""Declarations benchmark: synthetic histories generated, imported and screened (run on demand).
+
+    uv run python benchmarks/declarations.py --sizes 10000 100000 1000000 --workdir /tmp/decl
+
+For each size (person-years), a canonical JSON Lines file from `adaldyq.synthetic.declarations`
+(cached by size and seed: only a complete file is ever kept) is imported into a fresh workspace
+as `adaldyq declarations import --format canonical` does, then screened if
+`adaldyq.engines.declarations` offers a `screen` function when this runs (it is imported lazily;
+otherwise the table says "screen not available"). Each step runs in a fresh process, so its peak
+RSS (`wait4` rusage of that child) is its own; its wall time is taken inside the child around the
+call only, without interpreter start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+STEPS = ("generate", "import", "screen")
+DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
+NOT_AVAILABLE = "screen not available"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)  # child mode
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        seconds = run_step(args.step, args.workdir, args.size, args.seed)
+        print(orjson.dumps({"seconds": seconds}).decode())
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    rows: list[Measurement] = []
+    for size in args.sizes:
+        if not data_file(args.workdir, size, args.seed).exists():
+            rows.append(measure("generate", args.workdir, size, args.seed))
+        rows.append(measure("import", args.workdir, size, args.seed))
+        rows.append(measure("screen", args.workdir, size, args.seed))
+    print_table(rows)
+
+
+def data_file(workdir: Path, size: int, seed: int) -> Path:
+    return workdir / f"declarations-{size}-seed{seed}.jsonl"
+
+
+def workspace_dir(workdir: Path, size: int, seed: int) -> Path:
+    return workdir / f"ws-declarations-{size}-seed{seed}"
+
+
+def run_step(step: str, workdir: Path, size: int, seed: int) -> float | None:
+    """One step, in this (fresh) process; its wall time in seconds, None when not available."""
+    data = data_file(workdir, size, seed)
+    root = workspace_dir(workdir, size, seed)
+    started = time.perf_counter()
+    if step == "generate":
+        from adaldyq.synthetic.declarations import generate_declarations, sidecar
+
+        partial = data.with_suffix(".partial.jsonl")
+        generate_declarations(partial, size, seed=seed, truth=sidecar(data, ".truth.jsonl"))
+        sidecar(partial, ".rates.csv").rename(sidecar(data, ".rates.csv"))
+        partial.rename(data)  # only a complete file is ever cached
+    elif step == "import":
+        from adaldyq.jobs.declarations import import_declarations_job
+        from adaldyq.settings import load_settings
+
+        shutil.rmtree(root, ignore_errors=True)
+        settings = load_settings(backend="duckdb", workspace=root)
+        report = import_declarations_job(settings, [str(data)], "canonical")
+        if not (report.read == report.loaded == size and report.rejected == 0):
+            raise SystemExit(f"import of {data}: read {report.read}, loaded {report.loaded}")
+    else:
+        from adaldyq.synthetic.declarations import sidecar
+
+        return screen(root, sidecar(data, ".rates.csv"))
+    return time.perf_counter() - started
+
+
+def screen(root: Path, rates: Path) -> float | None:
+    """The engine's `screen`, its arguments bound by name (backend, workspace, settings,
+    run_id, dataset(s), the generated exchange rates); None when the engine offers none yet.
+    Findings are counted and dropped as each rule hands them over, as a large run would."""
+    try:
+        from adaldyq.engines import declarations as engine
+    except ImportError:
+        return None
+    function = getattr(engine, "screen", None)
+    if not callable(function):
+        return None
+    from adaldyq.settings import load_settings
+    from adaldyq.store.backend import connect
+    from adaldyq.store.catalog import Workspace
+
+    settings = load_settings(backend="duckdb", workspace=root)
+    with connect(settings) as backend:
+        offered = {"backend": backend, "workspace": Workspace(root), "settings": settings,
+                   "run_id": "benchmark", "dataset": "declarations",
+                   "datasets": ["declarations"], "rates_file": rates}  # fmt: skip
+        names = inspect.signature(function).parameters
+        started = time.perf_counter()
+        if "on_findings" in names:
+            offered["on_findings"] = lambda _: None
+        function(**{name: value for name, value in offered.items() if name in names})
+        return time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class Measurement:
+    step: str
+    size: int
+    seconds: float | None
+    megabytes: float
+    peak_mb: float
+
+
+def measure(step: str, workdir: Path, size: int, seed: int) -> Measurement:
+    """Run a step in a child process; its own wall time and its peak RSS."""
+    command = [sys.executable, __file__, "--step", step, "--workdir", str(workdir),
+               "--size", str(size), "--seed", str(seed)]  # fmt: skip
+    child = subprocess.Popen(command, stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"step {step} at {size} failed")
+    seconds = orjson.loads(output.splitlines()[-1])["seconds"]
+    megabytes = data_file(workdir, size, seed).stat().st_size / 1e6
+    shown = NOT_AVAILABLE if seconds is None else f"{seconds:8.2f} s"
+    print(f"{step:>9} {size:>9,}: {shown}", file=sys.stderr, flush=True)
+    return Measurement(step, size, seconds, megabytes, usage.ru_maxrss / 1024)
+
+
+def print_table(rows: list[Measurement]) -> None:
+    print("| step | person-years | MB | seconds | person-years/s | MB/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        if row.seconds is None:
+            print(f"| {row.step} | {row.size:,} | {row.megabytes:,.0f} | {NOT_AVAILABLE} | | | |")
+            continue
+        print(f"| {row.step} | {row.size:,} | {row.megabytes:,.0f} | {row.seconds:,.2f} | "
+              f"{row.size / row.seconds:,.0f} | {row.megabytes / row.seconds:,.1f} | "
+              f"{row.peak_mb:,.0f} |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
