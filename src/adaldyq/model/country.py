@@ -37,6 +37,11 @@ class CountryProfile(BaseModel):
     mci_by_year: dict[int, float] = Field(
         default_factory=dict, description="Monthly calculation index in the currency, per year."
     )
+    subsistence_minimum_by_year: dict[int, float] = Field(
+        default_factory=dict,
+        description="Official monthly subsistence minimum per person in the currency, on 1 "
+        "January of each year: the living-cost floor of the declarations net-worth rules.",
+    )
     procurement: ProcurementThresholds | None = None
     budget_year_end_month: int = 12
     person_id_name: str = "national id"
@@ -49,6 +54,15 @@ class CountryProfile(BaseModel):
         if not known:
             raise ConfigError(f"country profile {self.code}: no MCI known for {year} or earlier")
         return self.mci_by_year[known[-1]]
+
+    def subsistence_minimum(self, year: int) -> float:
+        """The monthly subsistence minimum of `year`, or of the nearest earlier known year."""
+        known = sorted(y for y in self.subsistence_minimum_by_year if y <= year)
+        if not known:
+            raise ConfigError(
+                f"country profile {self.code}: no subsistence minimum known for {year} or earlier"
+            )
+        return self.subsistence_minimum_by_year[known[-1]]
 
     def in_money(self, mci_multiple: float, year: int) -> float:
         """A threshold given in MCI, in the country's currency for `year`."""
@@ -71,6 +85,8 @@ KAZAKHSTAN = CountryProfile(
         2025: 3932,
         2026: 4325,
     },
+    # Laws on the republican budget, величина прожиточного минимума (memory: check each year).
+    subsistence_minimum_by_year={2023: 40_567, 2024: 43_407, 2025: 46_228},
     procurement=ProcurementThresholds(
         direct_purchase_mci=100,
         price_offers_mci=4000,
@@ -89,6 +105,9 @@ UKRAINE = CountryProfile(
     code="UA",
     name="Ukraine",
     currency="UAH",
+    # Laws on the State Budget, прожитковий мінімум per person from 1 January (memory: 2015 kept
+    # 2014's 1,176 until September; check before relying on it).
+    subsistence_minimum_by_year={2015: 1_176, 2016: 1_330, 2017: 1_544},
     person_id_name="RNOKPP",
     organisation_id_name="EDRPOU code",
     organisation_id_scheme="UA-EDR",
