@@ -86,7 +86,16 @@ KAZAKHSTAN = CountryProfile(
         2026: 4325,
     },
     # Laws on the republican budget, величина прожиточного минимума (memory: check each year).
-    subsistence_minimum_by_year={2023: 40_567, 2024: 43_407, 2025: 46_228},
+    subsistence_minimum_by_year={
+        2018: 28_284,
+        2019: 29_698,
+        2020: 31_183,
+        2021: 34_302,
+        2022: 36_018,
+        2023: 40_567,
+        2024: 43_407,
+        2025: 46_228,
+    },
     procurement=ProcurementThresholds(
         direct_purchase_mci=100,
         price_offers_mci=4000,
