@@ -12,16 +12,16 @@ import pyarrow.parquet as pq
 from adaldyq.jobs.declarations import ScreenSummary, screen_declarations_job
 from adaldyq.settings import load_settings
 
-RATES = "date,currency,rate\n2015-12-31,USD,25\n2015-12-31,EUR,30\n"
+RATES = "date,currency,rate\n2015-12-31,USD,25\n2015-12-31,EUR,30\n2016-12-31,USD,27\n"
 """Round rates, so the expected sums can be computed by hand."""
 
 
-def declaration(person: str, **sections: Any) -> dict[str, Any]:
-    """An annual 2015 declaration of `person` (id `<person>-2015` unless given)."""
+def declaration(person: str, year: int = 2015, **sections: Any) -> dict[str, Any]:
+    """An annual declaration of `person` (id `<person>-<year>` unless given)."""
     head = {
-        "declaration_id": f"{person}-2015",
+        "declaration_id": f"{person}-{year}",
         "person_id": person,
-        "year": 2015,
+        "year": year,
         "declaration_type": "annual",
         "country": "UA",
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from adaldyq.engines.declarations.context import ScreenContext
+from adaldyq.model.country import UKRAINE
 from adaldyq.model.declarations import DECLARATION_TABLES
 from adaldyq.settings import load_settings
 from adaldyq.store.backend import connect
@@ -56,7 +57,7 @@ def test_joint_ownership_counts_the_familys_part(tmp_path: Path) -> None:
     settings = load_settings(workspace=tmp_path / "ws")
     with connect(settings) as backend:
         raw = backend.tables(Workspace(tmp_path / "ws"), "declarations", DECLARATION_TABLES)
-        ctx = ScreenContext("declarations", backend, raw, "UAH", None)
+        ctx = ScreenContext("declarations", backend, raw, "UAH", None, UKRAINE)
         (totals,) = ctx.rows(ctx.totals)
         items = ctx.items(ctx.totals, "property")["owner-2015"]
     assert totals["property"] == 1_900_000.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -23,6 +23,7 @@ from adaldyq.engines.declarations.money import money_lines
 from adaldyq.engines.declarations.registry import Flag
 from adaldyq.engines.declarations.scope import screened_declarations
 from adaldyq.errors import InputError
+from adaldyq.model.country import CountryProfile
 from adaldyq.model.exchange_rates import ExchangeRates
 from adaldyq.model.findings import SubjectType
 from adaldyq.store.backend import Backend
@@ -74,6 +75,15 @@ class ScreenContext:
     raw: dict[str, ir.Table]
     base_currency: str
     rates: ExchangeRates | None
+    profile: CountryProfile
+    rate_table: ir.Table = field(init=False, repr=False)
+    _shared: dict[str, ir.Table] = field(default_factory=dict, init=False, repr=False)
+
+    def shared_table(self, key: str, build: Callable[[], ir.Table]) -> ir.Table:
+        """A table several rules read (A01 and A02's year pairs), built and cached once."""
+        if key not in self._shared:
+            self._shared[key] = self.backend.cache(build())
+        return self._shared[key]
 
     @cached_property
     def declarations(self) -> ir.Table:
@@ -89,14 +99,19 @@ class ScreenContext:
     @cached_property
     def lines(self) -> ir.Table:
         """Money lines of the screened declarations with `rate` (null: no rate, unconverted) and
-        `base` (the family's part in the base currency), cached."""
+        `base` (the family's part in the base currency), cached. Sets `rate_table`: the rate of
+        every currency met in every year screened (the cross-year rules revalue with it)."""
         tables = {name: self.table(name) for name in self.raw if name != "declarations"}
         lines = money_lines(tables).join(
             self.declarations.select("declaration_id", "year"), "declaration_id"
         )
-        pairs = self.rows(lines.select("currency", "year").distinct())
-        rates = ibis.memtable(pa.Table.from_pylist(self._rate_rows(pairs), schema=RATE_SCHEMA))
-        converted = lines.left_join(rates, ["currency", "year"]).drop(
+        currencies = [row["currency"] for row in self.rows(lines.select("currency").distinct())]
+        years = [row["year"] for row in self.rows(lines.select("year").distinct())]
+        pairs = [{"currency": c, "year": y} for c in currencies for y in years]
+        self.rate_table = ibis.memtable(
+            pa.Table.from_pylist(self._rate_rows(pairs), schema=RATE_SCHEMA)
+        )
+        converted = lines.left_join(self.rate_table, ["currency", "year"]).drop(
             "currency_right", "year_right"
         )
         return self.backend.cache(converted.mutate(base=converted.amount * converted.rate))

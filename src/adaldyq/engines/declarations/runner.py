@@ -19,7 +19,7 @@ from adaldyq.engines.declarations.rules import load_all
 from adaldyq.engines.declarations.scope import SCREENED_TYPE
 from adaldyq.engines.procurement.runner import explain
 from adaldyq.ingest.rate_table import read_exchange_rates
-from adaldyq.model.country import country_profile
+from adaldyq.model.country import CountryProfile, country_profile
 from adaldyq.model.declarations import DECLARATION_TABLES
 from adaldyq.model.findings import Finding
 from adaldyq.model.rules import RuleMeta
@@ -67,9 +67,10 @@ def screen(
     once the declarations' country is."""
     load_all()
     raw = backend.tables(workspace, dataset, DECLARATION_TABLES)
-    base = settings.declarations.base_currency or _country_currency(backend, raw, settings)
+    profile = _country_profile(backend, raw, settings)
+    base = settings.declarations.base_currency or profile.currency
     rates = read_exchange_rates(rates_file, base) if rates_file is not None else None
-    ctx = ScreenContext(dataset, backend, raw, base, rates)
+    ctx = ScreenContext(dataset, backend, raw, base, rates, profile)
     result = ScreenResult(run_id, base)
     _account(ctx, result)
     result.unconverted = ctx.unconverted
@@ -86,14 +87,14 @@ def screen(
     return result
 
 
-def _country_currency(backend: Backend, raw: dict[str, Any], settings: Settings) -> str:
-    """The currency of the declaring country's profile when every declaration names the same
-    country (NACP: UA), else that of the settings' country."""
+def _country_profile(backend: Backend, raw: dict[str, Any], settings: Settings) -> CountryProfile:
+    """The declaring country's profile when every declaration names the same country (NACP:
+    UA), else that of the settings' country: its currency and living costs."""
     declarations = raw["declarations"]
     found = backend.to_arrow(declarations.select("country").distinct()).column("country")
     countries = {c for c in found.to_pylist() if c}
     code = countries.pop() if len(countries) == 1 else settings.country
-    return country_profile(code).currency
+    return country_profile(code)
 
 
 def _account(ctx: ScreenContext, result: ScreenResult) -> None:
