@@ -90,6 +90,15 @@ class ScreenContext:
         """The declarations screened (the latest annual one per person and year), cached."""
         return self.backend.cache(screened_declarations(self.raw["declarations"]))
 
+    @cached_property
+    def consecutive(self) -> ir.Table:
+        """Screened declarations of one person in consecutive years: t1 (`declaration_id`,
+        `year`, `person_id`) with t0 (`id_from`, `year_from`); the cross-year rules' pairs."""
+        d = self.declarations
+        before = d.select(person=d.person_id, year_from=d.year, id_from=d.declaration_id)
+        pairs = d.join(before, [d.person_id == before.person, d.year == before.year_from + 1])
+        return pairs.select("declaration_id", "person_id", "year", "year_from", "id_from")
+
     def table(self, name: str) -> ir.Table:
         """A section table restricted to the screened declarations."""
         return self.raw[name].semi_join(

@@ -27,6 +27,13 @@ PAYMENTS = ("principal_paid", "interest_paid")
 LINE_COLUMNS = ("declaration_id", "group", "kind", "section", "item_id", "amount", "currency")
 
 
+def family_owned(items: ir.Table) -> ir.BooleanValue:
+    """Items the family owns (not only uses or rents): owned or jointly owned (or of no stated
+    right) by the declarant or a family member."""
+    owning = items.ownership_type.isnull() | items.ownership_type.isin(OWNING)
+    return owning & items.owner_role.isin(FAMILY_ROLES)
+
+
 def family_parts(rights: ir.Table) -> ir.Table:
     """Per item (declaration_id, section, item_id): `part`, the share of it the family owns."""
     owning = rights.filter(rights.ownership_type.isin(OWNING))

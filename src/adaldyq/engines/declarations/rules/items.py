@@ -7,26 +7,18 @@ Each flag lists the items that raised it; its value is their number.
 from __future__ import annotations
 
 import ibis
-import ibis.expr.types as ir
 
 from adaldyq.engines.declarations.context import ScreenContext
-from adaldyq.engines.declarations.money import OWNING, PAYMENTS
+from adaldyq.engines.declarations.money import PAYMENTS, family_owned
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
 EXPLAIN = "{formula} in the {year} declaration."
-FAMILY = ("declarant", "family")
 NO_COST_STATUSES = ("missing", "unknown", "not_applicable")
 """A cost left empty, declared unknown, or marked not applicable (NACP's "не застосовується",
 which for an item the family owns, not uses, says no cost was given); masked and refused values
 are A15's subject."""
-
-
-def _owned(items: ir.Table) -> ir.BooleanValue:
-    """Items the family owns (not only uses or rents)."""
-    owning = items.ownership_type.isnull() | items.ownership_type.isin(OWNING)
-    return owning & items.owner_role.isin(FAMILY)
 
 
 @rule(
@@ -47,7 +39,7 @@ def acquired_without_cost(ctx: ScreenContext, params: RuleParams) -> RuleOutput:
         items = ctx.table(f"declaration_{section}").join(heads, "declaration_id")
         no_cost = items.value.isnull() & items.value_status.isin(NO_COST_STATUSES)
         hit = items.filter(
-            _owned(items)
+            family_owned(items)
             & (items.acquired_on.year() == items.declared_year)
             & (no_cost | (items.value == 0))
         )
@@ -87,7 +79,7 @@ def house_without_land(ctx: ScreenContext, params: RuleParams) -> RuleOutput:
     estate = ctx.table("declaration_real_estate")
     vehicles = ctx.table("declaration_vehicles")
     lands = estate.filter(estate.property_type == "land").select("declaration_id")
-    owned = estate.filter(_owned(estate))
+    owned = estate.filter(family_owned(estate))
     houses = owned.filter(owned.property_type.isin(HOUSES)).anti_join(lands, "declaration_id")
     garages = owned.filter(owned.property_type == "garage").anti_join(
         vehicles.select("declaration_id"), "declaration_id"

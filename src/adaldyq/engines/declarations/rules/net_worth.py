@@ -46,18 +46,17 @@ def year_pairs(ctx: ScreenContext) -> ir.Table:
     def build() -> ir.Table:
         t = ctx.totals
         before = t.select(
-            person=t.person_id,
-            year_from=t.year,
             id_from=t.declaration_id,
             property_from=t.property,
             monetary_from=t.monetary_assets,
             liabilities_from=t.liabilities,
         )
-        pairs = t.join(before, [t.person_id == before.person, t.year == before.year_from + 1])
+        linked = ctx.consecutive.select("declaration_id", "year_from", "id_from")
+        pairs = t.join(linked, "declaration_id").join(before, "id_from")
         family = ctx.table("declaration_family")
         sizes = family.group_by("declaration_id").aggregate(members=family.count())
         pairs = pairs.left_join(sizes, "declaration_id").drop("declaration_id_right")
-        pairs = pairs.mutate(household=pairs.members.fill_null(0) + 1).drop("members", "person")
+        pairs = pairs.mutate(household=pairs.members.fill_null(0) + 1).drop("members")
         pairs = pairs.left_join(_fx_gains(ctx, pairs), "id_from").drop("id_from_right")
         pairs = pairs.mutate(
             fx_gain=pairs.fx_gain.fill_null(0.0), fx_money=pairs.fx_money.fill_null(0.0)
