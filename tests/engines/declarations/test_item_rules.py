@@ -3,12 +3,13 @@ flag, and look-alikes that must not."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from adaldyq.jobs.declarations import ScreenSummary
-from tests.engines.declarations.population import debt, declaration, money, screen
+from tests.engines.declarations.population import debt, declaration, income, money, screen
 
 
 def estate(item: str, kind: str, **fields: Any) -> dict[str, Any]:
@@ -131,3 +132,34 @@ def test_refusals_and_private_loans_show_their_numbers(findings: list[dict[str, 
     assert (refused["refused_fields"], refused["formula"]) == (2, "refused_fields = 2 > 0")
     (loan,) = _evidence(findings, "A18", "loan-yes")["items"]
     assert (loan["liability_type"], loan["amount"]) == ("borrowed_from_persons", 100_000.0)
+
+
+def _vehicle(item: str, brand: str, year: int) -> dict[str, Any]:
+    return {"item_id": item, "owner_id": "declarant", "brand": brand, "model": "X",
+            "manufacture_year": year}  # fmt: skip
+
+
+def test_luxury_vehicle_on_a_modest_income(tmp_path: Path) -> None:
+    """A 2012 Porsche ("porsche " as written) on 999,999.99 of income is flagged; the same car
+    on 1,000,000 is not, nor a 2010 Bentley on no income."""
+    people = [
+        declaration(
+            "lux-yes",
+            incomes=[income("salary", 999_999.99)],
+            vehicles=[_vehicle("v1", "porsche ", 2012)],
+        ),
+        declaration(
+            "lux-rich",
+            incomes=[income("salary", 1_000_000)],
+            vehicles=[_vehicle("v1", "Porsche", 2012)],
+        ),
+        declaration("lux-old", vehicles=[_vehicle("v1", "Bentley", 2010)]),
+    ]
+    _, findings = screen(tmp_path, people, declarations={"rules": ["A13"]})
+    assert [(f["subject_id"], f["evidence"]["formula"]) for f in findings] == [
+        (
+            "lux-yes",
+            "1 luxury vehicle(s) made since 2011, family income 999999.99 < 1000000.00",
+        )
+    ]
+    assert findings[0]["evidence"]["items"][0]["brand"] == "porsche "

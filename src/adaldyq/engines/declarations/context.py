@@ -237,24 +237,30 @@ class ScreenContext:
         return found
 
     def item_flags(
-        self, items: ir.Table, fields: Sequence[str], formula: Callable[[int], str]
+        self,
+        items: ir.Table,
+        fields: Sequence[str],
+        formula: Callable[[int, dict[str, Any]], str],
+        head: Sequence[str] = (),
     ) -> list[Flag]:
         """One flag per screened declaration with items in `items` (a section table filtered by
-        the rule): value = the number of items, evidence = each item's `fields` and the formula
-        (given the count)."""
+        the rule): value = the number of items, evidence = each item's `fields`, the `head`
+        columns (one value per declaration, e.g. its income) and the formula, given the count
+        and the head values."""
         heads = self.declarations.select("declaration_id", "person_id", "year")
-        chosen = items.select("declaration_id", *fields).join(heads, "declaration_id")
+        chosen = items.select("declaration_id", *fields, *head).join(heads, "declaration_id")
         found: dict[str, list[dict[str, Any]]] = defaultdict(list)
         first: dict[str, dict[str, Any]] = {}
         for row in self.rows(chosen.order_by(["declaration_id", *fields])):
             first.setdefault(row["declaration_id"], row)
             found[row["declaration_id"]].append({name: _plain(row[name]) for name in fields})
-        return [
-            self.flag(
-                first[key], len(listed), {"items": listed, "formula": formula(len(listed))}, False
-            )
-            for key, listed in found.items()
-        ]
+        flags = []
+        for key, listed in found.items():
+            values = {name: _plain(first[key][name]) for name in head}
+            text = formula(len(listed), values)
+            evidence = {"items": listed, **values, "formula": text}
+            flags.append(self.flag(first[key], len(listed), evidence, money=False))
+        return flags
 
     def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
         """Execute a table expression; rows as dicts."""

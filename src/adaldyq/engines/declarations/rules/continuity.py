@@ -11,6 +11,8 @@ rights (`rights_ended`) of the same subject; one such sale explains every asset 
 
 from __future__ import annotations
 
+from typing import Any
+
 import ibis
 import ibis.expr.types as ir
 
@@ -89,5 +91,5 @@ def asset_gone_without_sale(ctx: ScreenContext, params: RuleParams) -> RuleOutpu
     return RuleOutput(flags, params.model_dump())
 
 
-def _formula(count: int) -> str:
+def _formula(count: int, _head: dict[str, Any]) -> str:
     return f"{count} asset(s) owned before and not after, with no sale declared"

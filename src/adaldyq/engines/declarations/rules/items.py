@@ -6,10 +6,12 @@ Each flag lists the items that raised it; its value is their number.
 
 from __future__ import annotations
 
+from typing import Any
+
 import ibis
 
-from adaldyq.engines.declarations.context import ScreenContext
-from adaldyq.engines.declarations.money import PAYMENTS, family_owned
+from adaldyq.engines.declarations.context import ScreenContext, cents
+from adaldyq.engines.declarations.money import FAMILY_ROLES, PAYMENTS, family_owned
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
@@ -58,7 +60,7 @@ def acquired_without_cost(ctx: ScreenContext, params: RuleParams) -> RuleOutput:
     return RuleOutput(flags, params.model_dump())
 
 
-def _acquired_formula(count: int) -> str:
+def _acquired_formula(count: int, _head: dict[str, Any]) -> str:
     return f"{count} item(s) acquired in the declaration year with a cost of 0 or none"
 
 
@@ -90,7 +92,7 @@ def house_without_land(ctx: ScreenContext, params: RuleParams) -> RuleOutput:
     return RuleOutput(flags, params.model_dump())
 
 
-def _house_formula(count: int) -> str:
+def _house_formula(count: int, _head: dict[str, Any]) -> str:
     return f"{count} house(s) with no land plot or garage(s) with no vehicle declared"
 
 
@@ -129,7 +131,7 @@ def assets_abroad(ctx: ScreenContext, params: RuleParams) -> RuleOutput:
     return RuleOutput(flags, params.model_dump())
 
 
-def _abroad_formula(count: int) -> str:
+def _abroad_formula(count: int, _head: dict[str, Any]) -> str:
     return f"{count} item(s) abroad: real estate, accounts or securities outside the country"
 
 
@@ -186,5 +188,53 @@ def private_loans(ctx: ScreenContext, params: RuleParams) -> RuleOutput:
     return RuleOutput(flags, params.model_dump())
 
 
-def _loans_formula(count: int) -> str:
+def _loans_formula(count: int, _head: dict[str, Any]) -> str:
     return f"{count} debt(s) to private persons rather than banks"
+
+
+LUXURY_BRANDS = (
+    "aston martin", "bentley", "bugatti", "ferrari", "lamborghini", "maserati", "maybach",
+    "mclaren", "porsche", "rolls-royce", "rolls royce",
+    "астон мартін", "бентлі", "феррарі", "ламборгіні", "мазераті", "майбах", "порше",
+    "роллс-ройс",
+)  # fmt: skip
+"""Makers whose every car is a luxury car, in Latin and Ukrainian spelling."""
+
+
+class A13Params(RuleParams):
+    brands: tuple[str, ...] = LUXURY_BRANDS
+    income_below: float = 1_000_000.0
+    made_since: int = 2011
+
+
+@rule(
+    RuleMeta(
+        code="A13",
+        name="Luxury vehicle on a modest income",
+        subjects=(SubjectType.PERSON,),
+        family="declarations",
+        params=A13Params,
+        weight=0.5,
+        explain=EXPLAIN,
+    )
+)
+def luxury_vehicle(ctx: ScreenContext, params: A13Params) -> RuleOutput:
+    vehicles = ctx.table("declaration_vehicles")
+    brands = [brand.lower() for brand in params.brands]
+    luxury = vehicles.filter(
+        vehicles.brand.lower().strip().isin(brands)
+        & vehicles.owner_role.isin(FAMILY_ROLES)
+        & (vehicles.manufacture_year >= params.made_since)
+    )
+    income = ctx.totals.select("declaration_id", "income")
+    hit = luxury.join(income, "declaration_id").filter(income.income < params.income_below)
+    fields = ("item_id", "brand", "model", "manufacture_year", "ownership_type")
+
+    def formula(count: int, head: dict[str, Any]) -> str:
+        return (
+            f"{count} luxury vehicle(s) made since {params.made_since}, family income "
+            f"{cents(head['income']):.2f} < {params.income_below:.2f}"
+        )
+
+    flags = ctx.item_flags(hit, fields, formula, head=("income",))
+    return RuleOutput(flags, params.model_dump())
