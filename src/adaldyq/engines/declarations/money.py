@@ -24,8 +24,6 @@ FAMILY_ROLES = ("declarant", "family")
 PAYMENTS = ("principal_paid", "interest_paid")
 """Liability rows that are payments made in the year, not debts outstanding."""
 
-LINE_COLUMNS = ("declaration_id", "group", "kind", "section", "item_id", "amount", "currency")
-
 
 def family_owned(items: ir.Table) -> ir.BooleanValue:
     """Items the family owns (not only uses or rents): owned or jointly owned (or of no stated
@@ -59,8 +57,9 @@ def _owned_values(section: str, items: ir.Table, parts: ir.Table, kind: ir.Value
     )
     scoped = parts.filter(parts.section == section).drop("section")
     valued = items.select(
-        "declaration_id", "item_id", "value", "value_currency", kind=kind.cast("string"), own=own
-    )
+        "declaration_id", "item_id", "owner_role", "value", "value_currency",
+        kind=kind.cast("string"), own=own,
+    )  # fmt: skip
     joined = valued.left_join(scoped, ["declaration_id", "item_id"])
     return joined.select(
         "declaration_id",
@@ -68,6 +67,7 @@ def _owned_values(section: str, items: ir.Table, parts: ir.Table, kind: ir.Value
         kind=joined.kind,
         section=ibis.literal(section),
         item_id=joined.item_id,
+        owner_role=joined.owner_role,
         amount=joined.value * ibis.coalesce(joined.part, joined.own),
         currency=joined.value_currency,
     )
@@ -81,6 +81,7 @@ def _plain(group: str, section: str, items: ir.Table, kind: ir.Value) -> ir.Tabl
         kind=kind.cast("string"),
         section=ibis.literal(section),
         item_id=items.item_id,
+        owner_role=items.owner_role,
         amount=items.amount,
         currency=items.amount_currency,
     )
@@ -88,8 +89,8 @@ def _plain(group: str, section: str, items: ir.Table, kind: ir.Value) -> ir.Tabl
 
 def money_lines(tables: dict[str, ir.Table]) -> ir.Table:
     """Every amount of every declaration as one line: its group (`income`, `monetary`,
-    `liability`, `expenditure`, `property`), its kind (the section's type code), the family's
-    part of it in the declared currency."""
+    `liability`, `expenditure`, `property`), its kind (the section's type code), whose it is
+    (`owner_role`), the family's part of it in the declared currency."""
     parts = family_parts(tables["declaration_rights"])
     incomes = tables["declaration_incomes"]
     monetary = tables["declaration_monetary_assets"]
