@@ -215,25 +215,32 @@ class ScreenContext:
         )
 
     def items(self, flagged: ir.Table, total: str) -> dict[str, list[dict[str, Any]]]:
-        """Per flagged declaration, the lines a total adds up: section, item, kind, amount as
-        declared and its currency, the rate, and the family's part in the base currency."""
+        """Per flagged declaration, the lines a total adds up (see `line_items`)."""
         group, kinds = TOTALS[total]
-        lines = self.lines.semi_join(flagged.select("declaration_id"), "declaration_id")
+        lines = self.lines
         keep = (lines.group == group) & (lines.kind.isin(kinds) if kinds else ibis.literal(True))
-        chosen = lines.filter(keep & lines.base.notnull()).order_by(["section", "item_id"])
+        return self.line_items(flagged, lines.filter(keep))
+
+    def line_items(self, flagged: ir.Table, lines: ir.Table) -> dict[str, list[dict[str, Any]]]:
+        """Per flagged declaration, its `lines` (money lines a rule chose): section, item, kind,
+        amount as declared and its currency, the rate, the family's part in the base currency,
+        and the day acquired when the line has one."""
+        chosen = lines.semi_join(flagged.select("declaration_id"), "declaration_id")
+        chosen = chosen.filter(chosen.base.notnull()).order_by(["section", "item_id"])
         found: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in self.rows(chosen):
-            found[row["declaration_id"]].append(
-                {
-                    "section": row["section"],
-                    "item_id": row["item_id"],
-                    "kind": row["kind"],
-                    "declared": row["amount"],
-                    "currency": row["currency"],
-                    "rate": row["rate"],
-                    "amount": cents(row["base"]),
-                }
-            )
+            item = {
+                "section": row["section"],
+                "item_id": row["item_id"],
+                "kind": row["kind"],
+                "declared": row["amount"],
+                "currency": row["currency"],
+                "rate": row["rate"],
+                "amount": cents(row["base"]),
+            }
+            if row["acquired_on"] is not None:
+                item["acquired_on"] = row["acquired_on"].isoformat()
+            found[row["declaration_id"]].append(item)
         return found
 
     def item_flags(

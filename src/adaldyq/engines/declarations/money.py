@@ -57,7 +57,7 @@ def _owned_values(section: str, items: ir.Table, parts: ir.Table, kind: ir.Value
     )
     scoped = parts.filter(parts.section == section).drop("section")
     valued = items.select(
-        "declaration_id", "item_id", "owner_role", "value", "value_currency",
+        "declaration_id", "item_id", "owner_role", "value", "value_currency", "acquired_on",
         kind=kind.cast("string"), own=own,
     )  # fmt: skip
     joined = valued.left_join(scoped, ["declaration_id", "item_id"])
@@ -70,6 +70,7 @@ def _owned_values(section: str, items: ir.Table, parts: ir.Table, kind: ir.Value
         owner_role=joined.owner_role,
         amount=joined.value * ibis.coalesce(joined.part, joined.own),
         currency=joined.value_currency,
+        acquired_on=joined.acquired_on,
     )
 
 
@@ -84,13 +85,15 @@ def _plain(group: str, section: str, items: ir.Table, kind: ir.Value) -> ir.Tabl
         owner_role=items.owner_role,
         amount=items.amount,
         currency=items.amount_currency,
+        acquired_on=ibis.null("date"),
     )
 
 
 def money_lines(tables: dict[str, ir.Table]) -> ir.Table:
     """Every amount of every declaration as one line: its group (`income`, `monetary`,
     `liability`, `expenditure`, `property`), its kind (the section's type code), whose it is
-    (`owner_role`), the family's part of it in the declared currency."""
+    (`owner_role`), the family's part of it in the declared currency, and for property the day
+    it was acquired."""
     parts = family_parts(tables["declaration_rights"])
     incomes = tables["declaration_incomes"]
     monetary = tables["declaration_monetary_assets"]

@@ -22,7 +22,7 @@ import ibis.expr.types as ir
 
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
-from adaldyq.engines.declarations.rules.net_worth import STOCKS, year_pairs
+from adaldyq.engines.declarations.rules.net_worth import STOCKS, skipped_years, year_pairs
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
@@ -71,7 +71,8 @@ def family_wealth_jump(ctx: ScreenContext, params: A20Params) -> RuleOutput:
     flat = joined.declarant_wealth - joined.declarant_wealth_from <= 0
     hit = joined.filter((growth - joined.family_income > params.minimums * joined.minimum) & flat)
     flags = [ctx.flag(row, *_evidence(row, params)) for row in ctx.rows(hit)]
-    return RuleOutput(flags, params.model_dump())
+    meta = {**params.model_dump(), "years_without_minimum": skipped_years(ctx)}
+    return RuleOutput(flags, meta)
 
 
 def _evidence(row: dict[str, Any], params: A20Params) -> tuple[float, dict[str, Any]]:

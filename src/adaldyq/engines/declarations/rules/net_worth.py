@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
+from adaldyq.errors import ConfigError
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
@@ -87,11 +88,28 @@ def _fx_gains(ctx: ScreenContext, pairs: ir.Table) -> ir.Table:
 
 
 def _minimums(ctx: ScreenContext) -> ir.Table:
-    """The profile's monthly subsistence minimum for every year screened."""
-    years = [row["year"] for row in ctx.rows(ctx.totals.select("year").distinct())]
-    rows = [{"year": y, "minimum": ctx.profile.subsistence_minimum(y)} for y in years]
+    """The profile's monthly subsistence minimum for every year screened that has one."""
+    rows = [{"year": y, "minimum": m} for y, m in minimums_by_year(ctx).items() if m is not None]
     schema = pa.schema([("year", pa.int64()), ("minimum", pa.float64())])
     return ibis.memtable(pa.Table.from_pylist(rows, schema=schema))
+
+
+def minimums_by_year(ctx: ScreenContext) -> dict[int, float | None]:
+    """Each year screened with its subsistence minimum, None where the profile knows none for
+    it or any earlier year: pairs ending in such a year are not compared, and the rules' meta
+    names the years."""
+    found: dict[int, float | None] = {}
+    for row in ctx.rows(ctx.totals.select("year").distinct()):
+        try:
+            found[row["year"]] = ctx.profile.subsistence_minimum(row["year"])
+        except ConfigError:
+            found[row["year"]] = None
+    return found
+
+
+def skipped_years(ctx: ScreenContext) -> list[int]:
+    """Years whose pairs the cross-year rules leave out for want of a subsistence minimum."""
+    return sorted(y for y, m in minimums_by_year(ctx).items() if m is None)
 
 
 def _gap_flags(
@@ -108,7 +126,8 @@ def _gap_flags(
     for row in ctx.rows(hit):
         evidence = _evidence(row, params, kind)
         flags.append(ctx.flag(row, evidence["unexplained"], evidence))
-    return RuleOutput(flags, params.model_dump())
+    meta = {**params.model_dump(), "years_without_minimum": skipped_years(ctx)}
+    return RuleOutput(flags, meta)
 
 
 def _evidence(row: dict[str, Any], params: GapParams, kind: str) -> dict[str, Any]:
