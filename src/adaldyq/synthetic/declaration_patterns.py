@@ -4,7 +4,8 @@ DECLARATIONS.md §6 that must catch it.
 A pattern changes one household in one year (the pattern year, never the first, so a previous
 declaration exists), after that year's clean flows; in that year the household spends exactly
 the living-cost estimate and has no other purchase or sale, so an unexplained amount is exactly
-the planted one. `assets_income_ratio` is the exception: it holds from the first year on.
+the planted one. `assets_income_ratio` is the exception: it holds from the first year on, in
+years without purchases or sales.
 
 Each `plant` returns the facts the ground truth records (amounts, item ids); `rules` are the
 codes the pattern must trigger. It may trigger others too (a huge gap can also make the
@@ -41,6 +42,9 @@ class Pattern:
     rules: tuple[str, ...]
     plant: Planter
     needs_dwelling: bool = False
+    """The declarant owns a dwelling before the first year."""
+    needs_holdings: int = 0
+    """The declarant's real estate is worth at least this much (KZT) before the first year."""
     needs_adult_relative: bool = False
     all_years: bool = False
 
@@ -147,7 +151,7 @@ PATTERNS: dict[str, Pattern] = {p.name: p for p in (
     Pattern("acquisition_without_cost", ("A10",), _acquisition_without_cost),
     Pattern("asset_vanished", ("A16",), _asset_vanished, needs_dwelling=True),
     Pattern("family_transfer", ("A20",), _family_transfer, needs_dwelling=True,
-            needs_adult_relative=True),
+            needs_holdings=40_000_000, needs_adult_relative=True),
     Pattern("unrelated_gift", ("A08",), _unrelated_gift),
     Pattern("below_market", ("A11",), _below_market),
 )}  # fmt: skip

@@ -99,13 +99,18 @@ def _history(rng: Random, number: int, pattern: Pattern | None,
     held = household(rng, official, first, settings.living_cost)
     if pattern and pattern.needs_dwelling and not held.real_estate:
         held.dwelling(rng, first - 3, "declarant", rng.randint(45, 90), held.market())
+    owned = sum(i["value"] for i in held.real_estate if i["owner_id"] == "declarant")
+    if pattern and owned < pattern.needs_holdings:
+        area = -(-(pattern.needs_holdings - owned) // held.market()) + rng.randint(10, 40)
+        held.dwelling(rng, first - 5, "declarant", area, held.market())
     if pattern and pattern.all_years:
         endow(held, settings.years, usd)
     at = rng.randint(1, settings.years - 1) if pattern and not pattern.all_years else None
     documents, facts = [], None
     for index in range(settings.years):
         year = Year(first + index, index)
-        held.step(rng, year, settings.living_cost, events=index != at)
+        quiet = index == at or bool(pattern and pattern.all_years)  # no purchase or sale
+        held.step(rng, year, settings.living_cost, events=not quiet)
         if pattern and index == at:
             facts = pattern.plant(Moment(held, rng, year, usd))
         documents.append(held.document(rng, year))
