@@ -53,6 +53,13 @@ class SparkBackend(Backend):
     def _read_parquet(self, folder: str, name: str) -> ir.Table:
         return self.con.read_parquet(folder, table_name=name)
 
+    def cache(self, table: ir.Table) -> ir.Table:
+        """Ibis 12's PySpark backend compiles a cached table without registering the in-memory
+        tables it reads (the declarations engine's rate table), which Spark then reports as
+        unknown views: register them first, as running the expression would."""
+        self.con._run_pre_execute_hooks(table)
+        return super().cache(table)
+
     def close(self) -> None:
         """The shared session outlives one analysis: release cached results, keep the session."""
         self.release()
