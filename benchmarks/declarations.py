@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import os
 import shutil
-import subprocess
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
+
+from child_steps import Measurement, measure
 
 STEPS = ("generate", "import", "screen")
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -46,9 +44,9 @@ def main() -> None:
     rows: list[Measurement] = []
     for size in args.sizes:
         if not data_file(args.workdir, size, args.seed).exists():
-            rows.append(measure("generate", args.workdir, size, args.seed))
-        rows.append(measure("import", args.workdir, size, args.seed))
-        rows.append(measure("screen", args.workdir, size, args.seed))
+            rows.append(_measure("generate", args.workdir, size, args.seed))
+        rows.append(_measure("import", args.workdir, size, args.seed))
+        rows.append(_measure("screen", args.workdir, size, args.seed))
     print_table(rows)
 
 
@@ -116,30 +114,8 @@ def screen(root: Path, rates: Path) -> float | None:
         return time.perf_counter() - started
 
 
-@dataclass(frozen=True)
-class Measurement:
-    step: str
-    size: int
-    seconds: float | None
-    megabytes: float
-    peak_mb: float
-
-
-def measure(step: str, workdir: Path, size: int, seed: int) -> Measurement:
-    """Run a step in a child process; its own wall time and its peak RSS."""
-    command = [sys.executable, __file__, "--step", step, "--workdir", str(workdir),
-               "--size", str(size), "--seed", str(seed)]  # fmt: skip
-    child = subprocess.Popen(command, stdout=subprocess.PIPE)
-    assert child.stdout is not None
-    output = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"step {step} at {size} failed")
-    seconds = orjson.loads(output.splitlines()[-1])["seconds"]
-    megabytes = data_file(workdir, size, seed).stat().st_size / 1e6
-    shown = NOT_AVAILABLE if seconds is None else f"{seconds:8.2f} s"
-    print(f"{step:>9} {size:>9,}: {shown}", file=sys.stderr, flush=True)
-    return Measurement(step, size, seconds, megabytes, usage.ru_maxrss / 1024)
+def _measure(step: str, workdir: Path, size: int, seed: int) -> Measurement:
+    return measure(__file__, step, workdir, size, seed, data_file(workdir, size, seed))
 
 
 def print_table(rows: list[Measurement]) -> None:

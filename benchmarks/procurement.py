@@ -16,17 +16,15 @@ import argparse
 import cProfile
 import io
 import itertools
-import os
 import pstats
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
+
+from child_steps import Measurement, measure
 
 STEPS = ("generate", "cardinal", "coverage", "ingest", "analyze")
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -50,8 +48,8 @@ def main() -> None:
     for size in args.sizes:
         data = data_file(args.workdir, size, args.seed)
         if not data.exists():
-            rows.append(measure("generate", args.workdir, size, args.seed))
-        rows.extend(measure(s, args.workdir, size, args.seed) for s in STEPS[1:])
+            rows.append(_measure("generate", args.workdir, size, args.seed))
+        rows.extend(_measure(s, args.workdir, size, args.seed) for s in STEPS[1:])
     print_table(rows)
     if args.profile:
         profile(args.workdir, args.sizes[0], args.seed)
@@ -106,30 +104,8 @@ def analyze(root: Path, on_rule: Callable[[str, str], None] | None = None) -> No
     analyze_job(load_settings(backend="duckdb", workspace=root), [], on_rule=on_rule)
 
 
-@dataclass(frozen=True)
-class Measurement:
-    step: str
-    size: int
-    seconds: float
-    megabytes: float
-    peak_mb: float
-
-
-def measure(step: str, workdir: Path, size: int, seed: int) -> Measurement:
-    """Run a step in a child process; its own wall time and its peak RSS."""
-    command = [sys.executable, __file__, "--step", step, "--workdir", str(workdir),
-               "--size", str(size), "--seed", str(seed)]  # fmt: skip
-    child = subprocess.Popen(command, stdout=subprocess.PIPE)
-    assert child.stdout is not None
-    output = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"step {step} at {size} failed with exit code {child.returncode}")
-    seconds = float(orjson.loads(output.splitlines()[-1])["seconds"])
-    megabytes = data_file(workdir, size, seed).stat().st_size / 1e6
-    print(f"{step:>9} {size:>9,}: {seconds:8.2f} s", file=sys.stderr, flush=True)
-    return Measurement(step, size, seconds, megabytes, usage.ru_maxrss / 1024)
+def _measure(step: str, workdir: Path, size: int, seed: int) -> Measurement:
+    return measure(__file__, step, workdir, size, seed, data_file(workdir, size, seed))
 
 
 def print_table(rows: list[Measurement]) -> None:
@@ -137,6 +113,7 @@ def print_table(rows: list[Measurement]) -> None:
     print("|---|---:|---:|---:|---:|---:|---:|")
     by_size: dict[int, dict[str, float]] = {}
     for row in rows:
+        assert row.seconds is not None  # every procurement step is always available
         by_size.setdefault(row.size, {})[row.step] = row.seconds
         print(f"| {row.step} | {row.size:,} | {row.megabytes:,.0f} | {row.seconds:,.2f} | "
               f"{row.megabytes / row.seconds:,.1f} | {row.size / row.seconds:,.0f} | "
