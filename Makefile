@@ -18,7 +18,7 @@ demo: setup
 	$(UV) run adaldyq demo --data $(SHARED_OCDS) --workspace $(WORKSPACE)
 
 test: setup
-	$(UV) run pytest
+	$(UV) run pytest -n 2
 
 lint: setup
 	$(UV) run ruff check src tests benchmarks
