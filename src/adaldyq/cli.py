@@ -341,34 +341,48 @@ def _print_drafts(run: DraftsRun, out_dir: Path) -> None:
         out.print(f"findings stored in {run.findings_file} (run {run.run_id})")
 
 
-@declarations_app.command("import")
-def declarations_import(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(help="Declaration files or folders (.json, .jsonl, .gz, .bz2; CSV sets)."),
-    ],
-    fmt: Annotated[
-        Literal["nacp", "canonical"],
-        typer.Option("--format", help="nacp: NACP e-declarations; canonical: JSON or CSV set."),
-    ] = "nacp",
-    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
-    dataset: Annotated[
-        str | None, typer.Option(help="Dataset the declarations go to (default: declarations).")
-    ] = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Read declarations into canonical Parquet tables; print read = loaded + rejected."""
-    settings = _settings(workspace, config)
+DeclarationInputs = Annotated[
+    list[str],
+    typer.Argument(help="Declaration files or folders (.json, .jsonl, .gz, .bz2; CSV sets)."),
+]
+DeclarationFormat = Annotated[
+    Literal["nacp", "canonical"],
+    typer.Option("--format", help="nacp: NACP e-declarations; canonical: JSON or CSV set."),
+]
+DeclarationDataset = Annotated[
+    str | None, typer.Option(help="Dataset the declarations go to (default: declarations).")
+]
+
+
+@contextmanager
+def _declarations_progress() -> Iterator[Callable[[str, int], None]]:
+    """A bar counting declarations read; yields the callback the import advances it with."""
     columns = (TextColumn("declarations"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("declarations", total=None)
-        report = import_declarations_job(
-            settings, inputs, fmt, dataset, lambda _file, n: bar.advance(task, n)
-        )
+        yield lambda _file, n: bar.advance(task, n)
+
+
+def _print_declarations_read(report: IngestReport) -> None:
     out.print(
         f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} declarations; "
         f"{report.issues} field issues"
     )
+
+
+@declarations_app.command("import")
+def declarations_import(
+    inputs: DeclarationInputs,
+    fmt: DeclarationFormat = "nacp",
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    dataset: DeclarationDataset = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read declarations into canonical Parquet tables; print read = loaded + rejected."""
+    settings = _settings(workspace, config)
+    with _declarations_progress() as advance:
+        report = import_declarations_job(settings, inputs, fmt, dataset, advance)
+    _print_declarations_read(report)
     for table, rows in report.rows.items():
         out.print(f"  {rows:>8}  {table}")
     _print_rejects(report, settings.workspace, "rejects-declarations")
@@ -376,38 +390,23 @@ def declarations_import(
 
 @declarations_app.command("screen")
 def declarations_screen(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(help="Declaration files or folders (.json, .jsonl, .gz, .bz2; CSV sets)."),
-    ],
-    fmt: Annotated[
-        Literal["nacp", "canonical"],
-        typer.Option("--format", help="nacp: NACP e-declarations; canonical: JSON or CSV set."),
-    ] = "nacp",
+    inputs: DeclarationInputs,
+    fmt: DeclarationFormat = "nacp",
     workspace: WorkspaceOpt = Path("adaldyq-workspace"),
     rates: Annotated[
         Path | None,
         typer.Option(help="Exchange rates CSV (date,currency,rate) to the base currency."),
     ] = None,
-    dataset: Annotated[
-        str | None, typer.Option(help="Dataset the declarations go to (default: declarations).")
-    ] = None,
+    dataset: DeclarationDataset = None,
     top: Annotated[int, typer.Option(help="Persons shown in the ranking.")] = 10,
     config: ConfigOpt = None,
 ) -> None:
     """Import declarations and screen them; findings into DIR/findings.parquet, top persons."""
     settings = _settings(workspace, config)
-    columns = (TextColumn("declarations"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("declarations", total=None)
-        summary = screen_declarations_job(
-            settings, inputs, fmt, rates, dataset, lambda _file, n: bar.advance(task, n)
-        )
+    with _declarations_progress() as advance:
+        summary = screen_declarations_job(settings, inputs, fmt, rates, dataset, advance)
     report, result = summary.report, summary.result
-    out.print(
-        f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} declarations; "
-        f"{report.issues} field issues"
-    )
+    _print_declarations_read(report)
     _print_rejects(report, settings.workspace, "rejects-declarations")
     out.print(
         f"loaded {result.declarations} = screened {result.screened} + superseded "
