@@ -130,7 +130,35 @@ def test_cash_sums_the_family_at_the_table_rate(screened: tuple[ScreenSummary, l
         (300_000.0, "UAH", 300_000.0),
         (10_000.0, "USD", 250_000.0),
     ]
-    assert (found["value"], found["score"], evidence["weight"]) == (550_000.0, 0.3, 0.3)
+    # One year only, so no growth to compare: the level alone scores half the weight.
+    assert (found["value"], found["score"], evidence["weight"]) == (550_000.0, 0.15, 0.3)
+
+
+def test_cash_growing_faster_than_income_scores_the_full_weight(tmp_path: Path) -> None:
+    people = [
+        # 100,000 -> 900,000: growth 800,000 > income 200,000.
+        declaration("hoard", monetary_assets=[money("cash", 100_000)]),
+        declaration("hoard", 2016, incomes=[income("salary", 200_000)],
+                    monetary_assets=[money("cash", 900_000)]),
+        # 600,000 -> 700,000: growth 100,000 <= income 200,000; above the threshold both years.
+        declaration("saver", monetary_assets=[money("cash", 600_000)]),
+        declaration("saver", 2016, incomes=[income("salary", 200_000)],
+                    monetary_assets=[money("cash", 700_000)]),
+    ]  # fmt: skip
+    _, findings = screen(tmp_path, people, declarations={"rules": ["A04"]})
+    found = {(f["subject_id"], f["evidence"]["year"]): f for f in findings}
+    assert {key: f["score"] for key, f in found.items()} == {
+        ("hoard", 2016): 0.3,
+        ("saver", 2015): 0.15,
+        ("saver", 2016): 0.15,
+    }
+    assert found[("hoard", 2016)]["evidence"]["formula"] == (
+        "cash = 900000.00 > 500000.00; growth 900000.00 - 100000.00 = 800000.00 > income 200000.00"
+    )
+    assert found[("saver", 2016)]["evidence"]["cash_growth"] == 100_000.0
+    assert found[("saver", 2016)]["evidence"]["formula"].endswith(
+        "growth 700000.00 - 600000.00 = 100000.00 <= income 200000.00"
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,11 @@ in `[declarations.params.<CODE>]`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
+from pydantic import Field
+
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
@@ -43,6 +48,13 @@ def amount_flags(
 
 class A04Params(AmountParams):
     threshold: float = 500_000.0
+    level_only_score: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Score (before the weight) of cash above the threshold that did not grow "
+        "by more than the year's income, or has no previous year to compare with.",
+    )
 
 
 @rule(
@@ -57,7 +69,52 @@ class A04Params(AmountParams):
     )
 )
 def large_cash(ctx: ScreenContext, params: A04Params) -> RuleOutput:
-    return amount_flags(ctx, "cash", params)
+    """Cash above the threshold; at full score when it also grew by more than the year's
+    income since the previous declaration (the rule list's "and cash growth > income": savings
+    cannot outgrow what came in), at `level_only_score` otherwise."""
+    output = amount_flags(ctx, "cash", params)
+    growth = _cash_growth(ctx, params.threshold)
+    flags = []
+    for flag in output.flags:
+        evidence = dict(flag.evidence)
+        before = growth.get(evidence["declaration_id"])
+        grew = before is not None and evidence["cash"] - before["cash"] > before["income"]
+        if before is not None:
+            change = cents(evidence["cash"] - before["cash"])
+            sign = ">" if grew else "<="
+            evidence |= {
+                "cash_from": before["cash"],
+                "year_from": before["year_from"],
+                "cash_growth": change,
+                "income": before["income"],
+            }
+            evidence["formula"] += (
+                f"; growth {evidence['cash']:.2f} - {before['cash']:.2f} = {change:.2f} "
+                f"{sign} income {before['income']:.2f}"
+            )
+        score = 1.0 if grew else params.level_only_score
+        flags.append(replace(flag, score=score, evidence=evidence))
+    return RuleOutput(flags, output.meta)
+
+
+def _cash_growth(ctx: ScreenContext, threshold: float) -> dict[str, dict[str, Any]]:
+    """Per declaration with cash above `threshold` and a previous year: that year, its cash,
+    and this year's income (family totals in the base currency)."""
+    t = ctx.totals
+    before = t.select(id_from=t.declaration_id, cash_from=t.cash)
+    above = t.filter(t.cash > threshold).select("declaration_id")
+    pairs = ctx.consecutive.semi_join(above, "declaration_id")
+    joined = pairs.join(before, "id_from").join(
+        t.select("declaration_id", "income"), "declaration_id"
+    )
+    return {
+        row["declaration_id"]: {
+            "year_from": row["year_from"],
+            "cash": cents(row["cash_from"]),
+            "income": cents(row["income"]),
+        }
+        for row in ctx.rows(joined.select("declaration_id", "year_from", "cash_from", "income"))
+    }
 
 
 class A09Params(AmountParams):
