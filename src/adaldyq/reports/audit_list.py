@@ -8,20 +8,24 @@ no server and no network: CSS and JS are inline, and sorting and filtering run i
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from adaldyq.engines.audit import AUDIT_COLUMNS, AuditList
 from adaldyq.engines.population import keys_table
 from adaldyq.errors import ConfigError
-from adaldyq.reports.rendering import default_docs_dir, pretty_json, records, render, rule_doc
+from adaldyq.reports.rendering import (
+    default_docs_dir,
+    pretty_json,
+    records,
+    render,
+    rule_doc,
+    table_bytes,
+)
 
 FORMATS = ("csv", "parquet", "json", "html")
 HTML_LIMIT = 5_000  # rows on the page; a browser stays responsive, the data files hold them all
@@ -57,15 +61,7 @@ def render_audit_list(
         raise ConfigError(f"unknown audit list format {fmt!r}; one of: {', '.join(FORMATS)}")
     if fmt == "html":
         return audit_html(audit, docs_dir, html_limit, stem).encode("utf-8")
-    table = audit_table(audit.rows)
-    if fmt == "json":
-        return _json(table).encode("utf-8")
-    buffer = pa.BufferOutputStream()
-    if fmt == "csv":
-        pacsv.write_csv(table, buffer)
-    else:
-        pq.write_table(table, buffer)
-    return bytes(buffer.getvalue().to_pybytes())
+    return table_bytes(audit_table(audit.rows), fmt)
 
 
 def audit_table(rows: pd.DataFrame) -> pa.Table:
@@ -145,8 +141,3 @@ def _evidence_by_process(
         finding["evidence"] = pretty_json(finding["evidence"])
         out.setdefault(key, []).append(finding)
     return out
-
-
-def _json(table: pa.Table) -> str:
-    """Records as a JSON array, missing values as null."""
-    return json.dumps(table.to_pylist(), ensure_ascii=False, indent=1, allow_nan=False)

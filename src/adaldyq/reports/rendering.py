@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from adaldyq.errors import ConfigError
 
 
 @cache
@@ -60,10 +65,31 @@ class RuleDoc:
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
-def default_docs_dir() -> Path | None:
-    """`docs/rules` of a source checkout, if this package runs from one."""
-    candidate = Path(__file__).resolve().parents[3] / "docs" / "rules"
+def default_docs_dir(kind: str = "rules") -> Path | None:
+    """`docs/<kind>` of a source checkout (`rules`, `declarations`), if this package runs from
+    one."""
+    candidate = Path(__file__).resolve().parents[3] / "docs" / kind
     return candidate if candidate.is_dir() else None
+
+
+DATA_FORMATS = ("csv", "parquet", "json")
+"""The formats a flat table is written in for machines and spreadsheets."""
+
+
+def table_bytes(table: pa.Table, fmt: str) -> bytes:
+    """A flat table as CSV (header row, UTF-8), Parquet, or JSON (an array of records, missing
+    values as null), so the three read back to the same rows."""
+    if fmt == "json":
+        text = json.dumps(table.to_pylist(), ensure_ascii=False, indent=1, allow_nan=False)
+        return text.encode("utf-8")
+    buffer = pa.BufferOutputStream()
+    if fmt == "csv":
+        pacsv.write_csv(table, buffer)
+    elif fmt == "parquet":
+        pq.write_table(table, buffer)
+    else:
+        raise ConfigError(f"unknown table format {fmt!r}; one of: {', '.join(DATA_FORMATS)}")
+    return bytes(buffer.getvalue().to_pybytes())
 
 
 def rule_doc(code: str, title: str, docs_dir: Path | None) -> RuleDoc:

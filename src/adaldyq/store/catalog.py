@@ -8,6 +8,8 @@ DIR/
   ingest.json                                       read / loaded / rejected counts per file
   findings.parquet                                  every engine's findings (the `engine` column)
   runs/<engine>.json                                run id, settings and the parameters rules used
+  declarations/balance.parquet                      year-by-year balance of each screened person
+  declarations/report/                              persons ranked (CSV, Parquet, JSON), HTML pages
   audit-list.{csv,json,parquet,html}, report.html   outputs for people
 ```
 """
@@ -91,6 +93,17 @@ class Workspace:
         """The common findings store: one file in the finding schema for every engine, the file
         automated checks and the dashboard read; each engine replaces only its own rows."""
         return self.root / "findings.parquet"
+
+    @property
+    def declarations_balance(self) -> Path:
+        """The declarations screening's year-by-year balance per person, which the report
+        re-renders from without screening again."""
+        return self.root / "declarations" / "balance.parquet"
+
+    @property
+    def declarations_report(self) -> Path:
+        """Where the declarations report goes unless told otherwise."""
+        return self.root / "declarations" / "report"
 
     def run_file(self, engine: str) -> Path:
         return self.root / "runs" / f"{engine}.json"

@@ -19,6 +19,7 @@ class PersonRank:
 
     person_id: str
     total: float = 0.0
+    findings: int = 0
     contributions: dict[str, float] = field(default_factory=dict)
     years: dict[str, list[int]] = field(default_factory=dict)
 
@@ -29,6 +30,7 @@ def rank_persons(findings: pa.Table) -> list[PersonRank]:
     for row in findings.select(["subject_id", "rule_code", "score", "evidence"]).to_pylist():
         person = persons.setdefault(row["subject_id"], PersonRank(row["subject_id"]))
         code = row["rule_code"]
+        person.findings += 1
         person.contributions[code] = max(person.contributions.get(code, 0.0), row["score"])
         year = orjson.loads(row["evidence"]).get("year")
         if year is not None:
