@@ -9,13 +9,15 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from jsonschema import Draft202012Validator
 
 from adaldyq.ingest.declarations import DeclarationsIngest
-from adaldyq.ingest.declarations_canonical import schema_text
+from adaldyq.ingest.declarations_canonical import schema_errors, schema_text
 from adaldyq.ingest.declarations_export import write_canonical_csv, write_canonical_json
 from adaldyq.model.declaration_schema import declaration_json_schema
 from adaldyq.model.declarations import SECTIONS
 from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.declarations import histories
 from tests.conftest import SHARED_DATA
 
 RAW = [str(SHARED_DATA / "declarations_ua" / name) for name in ("derkatch.json", "poroshenko.json")]
@@ -101,3 +103,22 @@ def test_canonical_item_errors_are_issues_and_declaration_errors_rejects(tmp_pat
         (r["area_m2"], r["area_status"], r["value_currency"], r["value_status"], r["owner_role"])
         for r in rows.to_pylist()
     ] == [(600.0, None, "KZT", None, "family"), (None, "invalid", None, "invalid", "declarant")]
+
+
+def test_fast_validity_check_agrees_with_the_reporting_validator() -> None:
+    """The Rust validator decides "valid?", the Python one names the errors: on generated
+    declarations and on each of them with one field broken, both must give the same answer,
+    or a broken declaration would load unreported."""
+    reporting = Draft202012Validator(json.loads(schema_text()))
+    documents = [d for h in histories(40, seed=3) for d in h.documents]
+    broken = []
+    for number, document in enumerate(documents):
+        section = ("incomes", "real_estate", "monetary_assets")[number % 3]
+        if document.get(section):
+            item = dict(document[section][0])
+            item[("amount" if section != "real_estate" else "area")] = "a lot"
+            broken.append({**document, section: [item, *document[section][1:]]})
+        broken.append({**document, "year": str(document["year"])})
+    assert all(reporting.is_valid(d) and schema_errors(d) == [] for d in documents)
+    assert all(not reporting.is_valid(d) and schema_errors(d) for d in broken)
+    assert len(broken) > len(documents)

@@ -27,6 +27,7 @@ from adaldyq.model.declarations import (
     FAMILY,
     ITEM_SECTIONS,
     RIGHTS,
+    SECTIONS,
     Section,
 )
 
@@ -119,13 +120,23 @@ class _Where:
             self.issues.append(Issue(f"{self.path}.{name}" if self.path else name, reason))
 
 
+_COLUMN_KINDS = {
+    section.table: tuple(
+        (name, kind == pa.date32(), name.endswith("_currency")) for name, kind in section.canonical
+    )
+    for section in SECTIONS
+}
+"""Per table, each canonical column: its name, whether it is a date, whether a currency; worked
+out once rather than for every item (the import's hottest loop)."""
+
+
 def _typed(section: Section, item: dict[str, Any], where: _Where) -> Row:
     row: Row = {}
-    for name, kind in section.canonical:
+    for name, is_date, is_currency in _COLUMN_KINDS[section.table]:
         value = item.get(name)
-        if value is not None and kind == pa.date32():
+        if value is not None and is_date:
             value = _checked(parse_date, value, name, where)
-        elif value is not None and name.endswith("_currency"):
+        elif value is not None and is_currency:
             value = _checked(normalise_currency, str(value), name, where)
             if value is None:
                 row[f"{name.removesuffix('_currency')}_status"] = "invalid"

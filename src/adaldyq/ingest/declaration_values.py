@@ -37,6 +37,11 @@ def parse_date(value: object) -> date:
     if not isinstance(value, str):
         raise ValueError(f"not a date: {value!r}")
     text = value.strip()
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
     if "T" in text:
         try:
             return datetime.fromisoformat(text).date()

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 
 from adaldyq.ingest.declaration_documents import declaration_records
@@ -36,9 +37,24 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_text()))
 
 
+@cache
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    """The same schema compiled by the Rust validator, which only answers "valid?": the Python
+    validator spent four fifths of an import's time on declarations that are all valid, so it
+    is asked only for the errors (with their paths) of a declaration found invalid."""
+    return jsonschema_rs.Draft202012Validator(json.loads(schema_text()))
+
+
+def schema_errors(value: object) -> list[ValidationError]:
+    """The schema's errors in a declaration, in path order; none for a valid one."""
+    if _fast_validator().is_valid(value):
+        return []
+    return sorted(_validator().iter_errors(value), key=lambda e: [str(p) for p in e.path])
+
+
 def canonical_document(value: object) -> tuple[dict[str, Any], list[Issue]]:
     """A valid document from one canonical declaration, and the item issues found."""
-    errors = sorted(_validator().iter_errors(value), key=lambda e: [str(p) for p in e.path])
+    errors = schema_errors(value)
     if not isinstance(value, dict):
         raise NotADeclaration("", f"not a JSON object but {type(value).__name__}")
     document = {
