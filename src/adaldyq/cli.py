@@ -29,6 +29,8 @@ from rich.table import Table
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs.declarations import import_declarations_job, screen_declarations_job
+from adaldyq.jobs.declarations_report import DEFAULT_PAGES, declarations_report_job
+from adaldyq.jobs.declarations_report import FORMATS as REPORT_FORMATS
 from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
 from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
 from adaldyq.settings import Settings, load_settings
@@ -355,11 +357,12 @@ DeclarationDataset = Annotated[
 
 
 @contextmanager
-def _declarations_progress() -> Iterator[Callable[[str, int], None]]:
-    """A bar counting declarations read; yields the callback the import advances it with."""
-    columns = (TextColumn("declarations"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+def _declarations_progress(label: str = "declarations") -> Iterator[Callable[[str, int], None]]:
+    """A bar counting declarations read (or pages written); yields the callback the job
+    advances it with."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("declarations", total=None)
+        task = bar.add_task(label, total=None)
         yield lambda _file, n: bar.advance(task, n)
 
 
@@ -388,6 +391,25 @@ def declarations_import(
     _print_rejects(report, settings.workspace, "rejects-declarations")
 
 
+ReportOutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", help="Folder for the report (default: DIR/declarations/report)."),
+]
+ReportOutputsOpt = Annotated[
+    str,
+    typer.Option(
+        "--outputs",
+        help="Report files, comma-separated: csv, parquet, json (persons ranked and the "
+        "year-by-year balance), html (a page per top person and index.html).",
+    ),
+]
+ReportPagesOpt = Annotated[
+    str, typer.Option("--pages", help="HTML pages for the top N persons, or 'all'.")
+]
+REPORT_OUTPUTS = ",".join(REPORT_FORMATS)
+REPORT_PAGES = str(DEFAULT_PAGES)
+
+
 @declarations_app.command("screen")
 def declarations_screen(
     inputs: DeclarationInputs,
@@ -399,9 +421,13 @@ def declarations_screen(
     ] = None,
     dataset: DeclarationDataset = None,
     top: Annotated[int, typer.Option(help="Persons shown in the ranking.")] = 10,
+    out_dir: ReportOutOpt = None,
+    outputs: ReportOutputsOpt = REPORT_OUTPUTS,
+    pages: ReportPagesOpt = REPORT_PAGES,
     config: ConfigOpt = None,
 ) -> None:
-    """Import declarations and screen them; findings into DIR/findings.parquet, top persons."""
+    """Import declarations and screen them; findings into DIR/findings.parquet, top persons,
+    then the report (persons ranked, year-by-year balance, a page per top person)."""
     settings = _settings(workspace, config)
     with _declarations_progress() as advance:
         summary = screen_declarations_job(settings, inputs, fmt, rates, dataset, advance)
@@ -430,6 +456,42 @@ def declarations_screen(
         table.add_row(person.person_id, f"{person.total:g}", parts)
     out.print(table)
     out.print(f"findings stored in {summary.findings_file} (run {result.run_id})")
+    _declarations_report(settings, out_dir, outputs, pages)
+
+
+@declarations_app.command("report")
+def declarations_report(
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    out_dir: ReportOutOpt = None,
+    outputs: ReportOutputsOpt = REPORT_OUTPUTS,
+    pages: ReportPagesOpt = REPORT_PAGES,
+    config: ConfigOpt = None,
+) -> None:
+    """Write the report again from the workspace's last screening, without screening: persons
+    ranked (one column per rule's contribution), the year-by-year balance, pages per person."""
+    _declarations_report(_settings(workspace, config), out_dir, outputs, pages)
+
+
+def _declarations_report(
+    settings: Settings, out_dir: Path | None, outputs: str, pages: str
+) -> None:
+    formats = [f.strip() for f in outputs.split(",") if f.strip()]
+    if pages.strip().lower() == "all":
+        limit = None
+    elif pages.strip().isdigit():
+        limit = int(pages)
+    else:
+        raise ConfigError(f"--pages takes a number of persons or 'all', not {pages!r}")
+    with _declarations_progress("pages") as advance:
+        summary = declarations_report_job(
+            settings, out_dir, formats, limit, lambda n: advance("", n)
+        )
+    out.print(
+        f"report: {summary.persons} persons ranked, {summary.pages} page(s), "
+        f"{len(summary.files)} file(s) in {summary.out_dir}"
+    )
+    if "html" in formats:
+        out.print(f"open {(summary.out_dir / 'index.html').resolve()} in a browser")
 
 
 def _print_ingest(report: IngestReport, workspace: Path) -> None:

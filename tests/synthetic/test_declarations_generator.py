@@ -35,10 +35,6 @@ from adaldyq.synthetic.declarations import (
 )
 
 SETTINGS = PopulationSettings(share=0.25)
-KZT_THRESHOLDS = {"A04": {"threshold": 5_000_000}, "A09": {"threshold": 1_000_000},
-                  "A19": {"threshold": 3_000_000}}  # fmt: skip
-"""The amount rules' defaults are hryvnias (declarations.com.ua); these are tenge of the same
-order (1 UAH is about 11 KZT), as a Kazakh deployment would set them."""
 PERSON_YEARS = 2000
 Rows = dict[str, list[dict[str, Any]]]  # declaration id -> rows of one table
 
@@ -278,8 +274,7 @@ def test_below_market(population: Population) -> None:
 def test_screening_finds_every_planted_pattern_and_no_clean_person(population: Population) -> None:
     load_all()
     registered = set(DECLARATION_RULES.rules)
-    settings = load_settings(backend="duckdb", workspace=population.workspace.root,
-                             declarations={"params": KZT_THRESHOLDS})  # fmt: skip
+    settings = load_settings(backend="duckdb", workspace=population.workspace.root)
     with connect(settings) as backend:
         result = screen(backend, population.workspace, settings, "synthetic", "declarations",
                         rates_file=population.summary.rates)  # fmt: skip

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from adaldyq.engines.declarations.ranking import PersonRank, rank_persons
 from adaldyq.engines.declarations.runner import ENGINE, ScreenResult, screen
 from adaldyq.ingest.declarations import DEFAULT_DATASET, DeclarationsIngest, Format, Progress
@@ -61,6 +64,7 @@ def screen_declarations_job(
     name = dataset_slug(dataset or DEFAULT_DATASET)
     run_id = new_run_id()
     writer = FindingsWriter(workspace, ENGINE)
+    balances: list[pa.Table] = []
     try:
         with connect(settings) as backend:
             result = screen(
@@ -71,6 +75,7 @@ def screen_declarations_job(
                 name,
                 rates_file,
                 lambda found: writer.add(findings_table(found)),
+                balances.append,
             )
     except BaseException:
         writer.abandon()
@@ -86,5 +91,17 @@ def screen_declarations_job(
             "params": result.meta,
         }
     )
+    write_balance(workspace, balances[0])
     ranking = rank_persons(read_findings(workspace, ENGINE))
     return ScreenSummary(report, result, ranking, workspace.findings)
+
+
+def write_balance(workspace: Workspace, balance: pa.Table) -> Path:
+    """Store the screening's year-by-year balance beside its findings (written aside, then put
+    in place), so `adaldyq declarations report` renders from the workspace alone."""
+    path = workspace.declarations_balance
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    pq.write_table(balance, partial, compression="zstd")
+    partial.replace(path)
+    return path

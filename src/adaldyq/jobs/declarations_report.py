@@ -45,15 +45,17 @@ def declarations_report_job(
     out_dir: Path | None = None,
     formats: Iterable[str] = FORMATS,
     pages: int | None = DEFAULT_PAGES,
-    on_pages: Callable[[int], Callable[[int], None] | None] | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> ReportSummary:
     """Write `persons.<fmt>` and `balance.<fmt>` for each data format, and with `html` the
     pages of the top `pages` persons (None: all) and `index.html`, into `out_dir` (default
-    `DIR/declarations/report`). `on_pages(count)` may return a callback advanced per page."""
+    `DIR/declarations/report`); `advance` is called with 1 after each page (a progress bar)."""
     chosen = list(dict.fromkeys(formats))
     unknown = sorted(set(chosen) - set(FORMATS))
     if unknown:
-        raise ConfigError(f"unknown report format(s) {', '.join(unknown)}; one of: {FORMATS}")
+        raise ConfigError(
+            f"unknown report format(s) {', '.join(unknown)}; one of: {', '.join(FORMATS)}"
+        )
     if pages is not None and pages < 0:
         raise ConfigError(f"--pages must be 0 or more, or 'all'; got {pages}")
     workspace = Workspace(settings.workspace)
@@ -81,7 +83,6 @@ def declarations_report_job(
             "rule_names": names,
             "docs_dir": default_docs_dir("declarations"),
         }
-        advance = on_pages(top.num_rows) if on_pages is not None else None
         summary.files += write_person_pages(target, top, balance, findings, context, advance)
         summary.pages = top.num_rows
     return summary

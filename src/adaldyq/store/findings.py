@@ -23,7 +23,11 @@ from adaldyq.errors import NotFound
 from adaldyq.model.findings import FINDING_SCHEMA
 from adaldyq.store.catalog import Workspace
 
-_COMMANDS = {"procurement": "adaldyq analyze", "legal_drafts": "adaldyq draft check --workspace"}
+_COMMANDS = {
+    "procurement": "adaldyq analyze",
+    "legal_drafts": "adaldyq draft check --workspace",
+    "declarations": "adaldyq declarations screen",
+}
 """The command that fills an engine's findings, named in the NotFound messages."""
 
 

@@ -211,3 +211,19 @@ def test_thresholds_come_from_settings(tmp_path: Path) -> None:
     assert [(f["rule_code"], f["evidence"]["formula"]) for f in findings] == [
         ("A04", "cash = 499999.00 > 400000.00")
     ]
+
+
+def test_kazakh_amount_thresholds_follow_the_years_mci(tmp_path: Path) -> None:
+    """Kazakhstan: cash above 1,000 MCI (3,450 tenge in 2023, so 3,450,000); 2,000,000 tenge,
+    a flag at the Ukrainian constant's order of magnitude, is not one here."""
+    people = [
+        declaration("kz-hoard", 2023, country="KZ",
+                    monetary_assets=[money("cash", 3_500_000, currency="KZT")]),
+        declaration("kz-saver", 2023, country="KZ",
+                    monetary_assets=[money("cash", 2_000_000, currency="KZT")]),
+    ]  # fmt: skip
+    _, findings = screen(tmp_path, people, declarations={"rules": ["A04"]})
+    (found,) = findings
+    assert found["subject_id"] == "kz-hoard"
+    assert found["evidence"]["formula"] == "cash = 3500000.00 > 3450000.00"
+    assert found["evidence"]["threshold_basis"].startswith("1000 MCI x 3450.00 (2023); ")

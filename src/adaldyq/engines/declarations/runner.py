@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
+from adaldyq.engines.declarations.balance import balance_rows
 from adaldyq.engines.declarations.context import DIGITS, ScreenContext
 from adaldyq.engines.declarations.registry import DECLARATION_RULES, Flag
 from adaldyq.engines.declarations.rules import load_all
@@ -29,6 +32,7 @@ from adaldyq.store.catalog import Workspace
 
 ENGINE = "declarations"
 OnFindings = Callable[[list[Finding]], None]
+OnBalance = Callable[[pa.Table], None]
 
 
 @dataclass
@@ -61,10 +65,12 @@ def screen(
     dataset: str,
     rates_file: Path | None = None,
     on_findings: OnFindings | None = None,
+    on_balance: OnBalance | None = None,
 ) -> ScreenResult:
     """Every selected rule on one dataset's declarations; each rule's findings handed over as
-    soon as it has run. The rates table is read to the base currency, which is known only
-    once the declarations' country is."""
+    soon as it has run, then (to `on_balance`) the year-by-year balance the reports show beside
+    them. The rates table is read to the base currency, which is known only once the
+    declarations' country is."""
     load_all()
     raw = backend.tables(workspace, dataset, DECLARATION_TABLES)
     profile = _country_profile(backend, raw, settings)
@@ -84,6 +90,8 @@ def screen(
             result.findings.extend(found)
         else:
             on_findings(found)
+    if on_balance is not None:
+        on_balance(balance_rows(ctx))
     return result
 
 

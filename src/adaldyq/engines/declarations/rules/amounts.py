@@ -1,8 +1,8 @@
 """A04, A09, A19: one family-unit total of a declaration above an absolute amount.
 
-Defaults are declarations.com.ua's constants (`red_flags.es6`, `excieve/dragnet` @8b69c6f), in
-hryvnias: they are amounts in the base currency, so a country other than Ukraine sets its own
-in `[declarations.params.<CODE>]`.
+The amounts are the country's (`model/declaration_amounts.py`): declarations.com.ua's hryvnia
+constants for Ukraine (`red_flags.es6`, `excieve/dragnet` @8b69c6f), multiples of the year's MCI
+for Kazakhstan; `[declarations.params.<CODE>] threshold` overrides them in the base currency.
 """
 
 from __future__ import annotations
@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
 from pydantic import Field
 
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
+from adaldyq.errors import ConfigError
+from adaldyq.model.declaration_amounts import declaration_amount
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
@@ -21,33 +26,62 @@ EXPLAIN = "{formula} in the {year} declaration ({currency})."
 
 
 class AmountParams(RuleParams):
-    threshold: float
+    threshold: float | None = Field(
+        None,
+        description="In the base currency; unset: the country's default "
+        "(`model/declaration_amounts.py`), which may follow the year's MCI.",
+    )
 
 
 def amount_flags(
-    ctx: ScreenContext, total: str, params: AmountParams, inclusive: bool = False
+    ctx: ScreenContext, code: str, total: str, params: AmountParams, inclusive: bool = False
 ) -> RuleOutput:
-    """Declarations whose `total` is above the threshold (or at it, when `inclusive`)."""
-    t = ctx.totals
-    above = t[total] >= params.threshold if inclusive else t[total] > params.threshold
+    """Declarations whose `total` is above the year's threshold (or at it, when `inclusive`)."""
+    thresholds = _thresholds(ctx, code, params)
+    t = ctx.totals.join(thresholds, "year")
+    above = t[total] >= t.threshold if inclusive else t[total] > t.threshold
     sign = ">=" if inclusive else ">"
     hit = t.filter(above)
     items = ctx.items(hit, total)
     flags = []
     for row in ctx.rows(hit):
-        amount = cents(row[total])
+        amount, threshold = cents(row[total]), cents(row["threshold"])
         evidence = {
             total: amount,
             "items": items[row["declaration_id"]],
-            "threshold": params.threshold,
-            "formula": f"{total} = {amount:.2f} {sign} {params.threshold:.2f}",
+            "threshold": threshold,
+            "threshold_basis": row["threshold_basis"],
+            "formula": f"{total} = {amount:.2f} {sign} {threshold:.2f}",
         }
         flags.append(ctx.flag(row, amount, evidence))
     return RuleOutput(flags, params.model_dump())
 
 
+def _thresholds(ctx: ScreenContext, code: str, params: AmountParams) -> ir.Table:
+    """The threshold of every year screened, with how it is made (`threshold_basis`)."""
+    years = [row["year"] for row in ctx.rows(ctx.totals.select("year").distinct())]
+    if params.threshold is not None:
+        rows = [{"year": y, "threshold": params.threshold, "threshold_basis": "settings"}
+                for y in years]  # fmt: skip
+    else:
+        default = declaration_amount(ctx.profile, code)
+        if ctx.base_currency != ctx.profile.currency:
+            raise ConfigError(
+                f"{code}: the default threshold is in {ctx.profile.currency}, the sums in "
+                f"{ctx.base_currency}: set [declarations.params.{code}] threshold"
+            )
+        rows = [
+            {"year": y, "threshold": default.in_money(ctx.profile, y),
+             "threshold_basis": f"{default.describe(ctx.profile, y)}; {default.basis}"}
+            for y in years
+        ]  # fmt: skip
+    schema = pa.schema(
+        [("year", pa.int64()), ("threshold", pa.float64()), ("threshold_basis", pa.string())]
+    )
+    return ibis.memtable(pa.Table.from_pylist(rows, schema=schema))
+
+
 class A04Params(AmountParams):
-    threshold: float = 500_000.0
     level_only_score: float = Field(
         0.5,
         ge=0,
@@ -72,8 +106,8 @@ def large_cash(ctx: ScreenContext, params: A04Params) -> RuleOutput:
     """Cash above the threshold; at full score when it also grew by more than the year's
     income since the previous declaration (the rule list's "and cash growth > income": savings
     cannot outgrow what came in), at `level_only_score` otherwise."""
-    output = amount_flags(ctx, "cash", params)
-    growth = _cash_growth(ctx, params.threshold)
+    output = amount_flags(ctx, "A04", "cash", params)
+    growth = _cash_growth(ctx, output)
     flags = []
     for flag in output.flags:
         evidence = dict(flag.evidence)
@@ -97,13 +131,14 @@ def large_cash(ctx: ScreenContext, params: A04Params) -> RuleOutput:
     return RuleOutput(flags, output.meta)
 
 
-def _cash_growth(ctx: ScreenContext, threshold: float) -> dict[str, dict[str, Any]]:
-    """Per declaration with cash above `threshold` and a previous year: that year, its cash,
-    and this year's income (family totals in the base currency)."""
+def _cash_growth(ctx: ScreenContext, output: RuleOutput) -> dict[str, dict[str, Any]]:
+    """Per flagged declaration with a previous year: that year, its cash, and this year's
+    income (family totals in the base currency)."""
     t = ctx.totals
     before = t.select(id_from=t.declaration_id, cash_from=t.cash)
-    above = t.filter(t.cash > threshold).select("declaration_id")
-    pairs = ctx.consecutive.semi_join(above, "declaration_id")
+    ids = [flag.evidence["declaration_id"] for flag in output.flags]
+    flagged = ibis.memtable(pa.table({"declaration_id": pa.array(ids, pa.string())}))
+    pairs = ctx.consecutive.semi_join(flagged, "declaration_id")
     joined = pairs.join(before, "id_from").join(
         t.select("declaration_id", "income"), "declaration_id"
     )
@@ -117,27 +152,19 @@ def _cash_growth(ctx: ScreenContext, threshold: float) -> dict[str, dict[str, An
     }
 
 
-class A09Params(AmountParams):
-    threshold: float = 10_000.0
-
-
 @rule(
     RuleMeta(
         code="A09",
         name="Large prize or lottery winnings",
         subjects=(SubjectType.PERSON,),
         family="declarations",
-        params=A09Params,
+        params=AmountParams,
         weight=0.6,
         explain=EXPLAIN,
     )
 )
-def large_prize(ctx: ScreenContext, params: A09Params) -> RuleOutput:
-    return amount_flags(ctx, "prizes", params, inclusive=True)
-
-
-class A19Params(AmountParams):
-    threshold: float = 300_000.0
+def large_prize(ctx: ScreenContext, params: AmountParams) -> RuleOutput:
+    return amount_flags(ctx, "A09", "prizes", params, inclusive=True)
 
 
 @rule(
@@ -146,10 +173,10 @@ class A19Params(AmountParams):
         name="Large sums lent to others",
         subjects=(SubjectType.PERSON,),
         family="declarations",
-        params=A19Params,
+        params=AmountParams,
         weight=0.4,
         explain=EXPLAIN,
     )
 )
-def money_lent(ctx: ScreenContext, params: A19Params) -> RuleOutput:
-    return amount_flags(ctx, "lent", params)
+def money_lent(ctx: ScreenContext, params: AmountParams) -> RuleOutput:
+    return amount_flags(ctx, "A19", "lent", params)
