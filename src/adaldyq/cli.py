@@ -33,6 +33,7 @@ from adaldyq.jobs.declarations_report import DEFAULT_PAGES, declarations_report_
 from adaldyq.jobs.declarations_report import FORMATS as REPORT_FORMATS
 from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
 from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
+from adaldyq.model.screening_inputs import SCREENING_INPUTS
 from adaldyq.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -356,6 +357,20 @@ DeclarationDataset = Annotated[
 ]
 
 
+PricesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(help="Reference prices CSV (docs/inputs/reference-prices.md), for A11."),
+]
+RegistersOpt = Annotated[
+    list[Path] | None,
+    typer.Option(help="Register extracts CSV (docs/inputs/registers.md), for A17; repeatable."),
+]
+ChecksOpt = Annotated[
+    list[Path] | None,
+    typer.Option(help="Checks started on declarants CSV (docs/inputs/checks.md), for A21."),
+]
+
+
 @contextmanager
 def _declarations_progress(label: str = "declarations") -> Iterator[Callable[[str, int], None]]:
     """A bar counting declarations read (or pages written); yields the callback the job
@@ -425,15 +440,26 @@ def declarations_screen(
     outputs: ReportOutputsOpt = REPORT_OUTPUTS,
     pages: ReportPagesOpt = REPORT_PAGES,
     config: ConfigOpt = None,
+    prices: PricesOpt = None,
+    registers: RegistersOpt = None,
+    checks: ChecksOpt = None,
 ) -> None:
     """Import declarations and screen them; findings into DIR/findings.parquet, top persons,
     then the report (persons ranked, year-by-year balance, a page per top person)."""
     settings = _settings(workspace, config)
+    given = {"prices": prices, "registers": registers, "checks": checks}
+    optional = {kind: paths for kind, paths in given.items() if paths}
     with _declarations_progress() as advance:
-        summary = screen_declarations_job(settings, inputs, fmt, rates, dataset, advance)
+        summary = screen_declarations_job(settings, inputs, fmt, rates, dataset, advance, optional)
     report, result = summary.report, summary.result
     _print_declarations_read(report)
     _print_rejects(report, settings.workspace, "rejects-declarations")
+    for kind, counts in result.inputs.items():
+        out.print(
+            f"{kind}: read {counts.read} = loaded {counts.loaded} + rejected {counts.rejected} "
+            f"lines"
+        )
+        _print_rejects(counts, settings.workspace, f"rejects-{SCREENING_INPUTS[kind].table}")
     out.print(
         f"loaded {result.declarations} = screened {result.screened} + superseded "
         f"{result.superseded} (older filings of a screened year) + not annual {result.not_annual}"
@@ -447,6 +473,8 @@ def declarations_screen(
         )
     for code, count in sorted(result.counts.items()):
         out.print(f"  {count:>7}  {code}")
+    for code, reason in sorted(result.not_run.items()):
+        out.print(f"  {code} {reason}")
     table = Table("person", "score", "rules (weight, years)", title="top persons")
     for person in summary.ranking[:top]:
         parts = ", ".join(

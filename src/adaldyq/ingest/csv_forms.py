@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
+import pyarrow as pa
 
 from adaldyq.errors import InputError
 from adaldyq.ingest.json_stream import Position
@@ -178,10 +179,12 @@ Check = Callable[[Line], BadLine | None]
 """A cross-line check (duplicates, consistency with earlier lines) run on each parsed line."""
 
 
-def form_row(line: Line, dataset: str, table: str) -> dict[str, object]:
+def form_row(
+    line: Line, dataset: str, table: str, schemas: Mapping[str, pa.Schema] = CANONICAL_TABLES
+) -> dict[str, object]:
     """A parsed line as a row of its canonical table: its columns, where it came from, and null
     for the table's other columns (a plan line has no ocid yet)."""
-    row: dict[str, object] = dict.fromkeys(CANONICAL_TABLES[table].names)
+    row: dict[str, object] = dict.fromkeys(schemas[table].names)
     row.update(line.values)
     row.update(dataset=dataset, source_file=line.position.file, source_line=line.position.line)
     return row
@@ -194,17 +197,19 @@ def ingest_form(
     table: str,
     columns: tuple[Column, ...],
     check: Check,
+    schemas: Mapping[str, pa.Schema] = CANONICAL_TABLES,
 ) -> IngestReport:
     """Load the CSV files of one form into `table` of `dataset`, replacing what was there.
 
     Rejects go to `rejects-<table>.jsonl`/`.csv` and the counts to `ingest-<table>.json` in the
     workspace, beside (not over) those of the OCDS ingest. A file with lines of which none could
-    be loaded is an InputError naming the first bad line.
+    be loaded is an InputError naming the first bad line. `schemas` holds the table's schema
+    (procurement's tables unless given: the declarations screening has its own inputs).
     """
     workspace = workspace.create()
     dataset = dataset_slug(dataset)
     report = IngestReport()
-    sink = ParquetSink(workspace, tables=(table,))
+    sink = ParquetSink(workspace, tables=(table,), schemas={table: schemas[table]})
     sink.start_dataset(dataset)
     rejects = workspace.output(f"rejects-{table}")
     with RejectLog(
@@ -214,7 +219,8 @@ def ingest_form(
     ) as log:
         try:
             for path in paths:
-                _load_file(Path(path), dataset, table, columns, check, sink, log, report)
+                form = _Form(table, columns, check, schemas)
+                _load_file(Path(path), dataset, form, sink, log, report)
         finally:
             sink.close()
     workspace.output(f"ingest-{table}.json").write_bytes(
@@ -223,12 +229,20 @@ def ingest_form(
     return report
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What one form's lines are checked with and where they go."""
+
+    table: str
+    columns: tuple[Column, ...]
+    check: Check
+    schemas: Mapping[str, pa.Schema]
+
+
 def _load_file(
     path: Path,
     dataset: str,
-    table: str,
-    columns: tuple[Column, ...],
-    check: Check,
+    form: _Form,
     sink: ParquetSink,
     log: RejectLog,
     report: IngestReport,
@@ -237,11 +251,11 @@ def _load_file(
         raise InputError("file not found", path=path)
     counts = report.counts(str(path))
     first: BadLine | None = None
-    for line in read_form(path, columns):
+    for line in read_form(path, form.columns):
         counts.read += 1
-        bad = line if isinstance(line, BadLine) else check(line)
+        bad = line if isinstance(line, BadLine) else form.check(line)
         if bad is None and isinstance(line, Line):
-            sink.add(table, dataset, [form_row(line, dataset, table)])
+            sink.add(form.table, dataset, [form_row(line, dataset, form.table, form.schemas)])
             counts.loaded += 1
             continue
         if bad is not None:

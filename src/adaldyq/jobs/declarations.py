@@ -8,6 +8,7 @@ counts, how the loaded declarations were screened, findings per rule and the per
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +57,11 @@ def screen_declarations_job(
     rates_file: Path | None = None,
     dataset: str | None = None,
     progress: Progress | None = None,
+    screening_inputs: Mapping[str, Sequence[Path]] | None = None,
 ) -> ScreenSummary:
     """Import `inputs`, screen the dataset, store the findings; the rates table (CSV) converts
-    foreign-currency amounts, which without it stay unconverted and are listed as such."""
+    foreign-currency amounts, which without it stay unconverted and are listed as such.
+    `screening_inputs` are the optional inputs' files by kind (`prices`, `registers`, `checks`)."""
     report = import_declarations_job(settings, inputs, fmt, dataset, progress)
     workspace = Workspace(settings.workspace)
     name = dataset_slug(dataset or DEFAULT_DATASET)
@@ -76,6 +79,7 @@ def screen_declarations_job(
                 rates_file,
                 lambda found: writer.add(findings_table(found)),
                 balances.append,
+                screening_inputs,
             )
     except BaseException:
         writer.abandon()
@@ -87,6 +91,8 @@ def screen_declarations_job(
             "dataset": name,
             "base_currency": result.base_currency,
             "rates_file": str(rates_file) if rates_file else None,
+            "inputs": {kind: r.as_dict() for kind, r in result.inputs.items()},
+            "not_run": result.not_run,
             "settings": settings.declarations.model_dump(),
             "params": result.meta,
         }

@@ -7,6 +7,8 @@ for a given year instead of carrying numbers of their own.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from adaldyq.errors import ConfigError
@@ -43,6 +45,17 @@ class CountryProfile(BaseModel):
         "January of each year: the living-cost floor of the declarations net-worth rules.",
     )
     procurement: ProcurementThresholds | None = None
+    declaration_due: tuple[int, int] | None = Field(
+        default=None,
+        description="(month, day) of the year after the declared one: the last day to file an "
+        "annual declaration (A21).",
+    )
+    declaration_due_by_year: dict[int, date] = Field(
+        default_factory=dict,
+        description="Last filing day of a declared year whose deadline was set apart (a first "
+        "campaign, an extension).",
+    )
+    declaration_due_basis: str = ""
     budget_year_end_month: int = 12
     person_id_name: str = "national id"
     organisation_id_name: str = "registration number"
@@ -63,6 +76,15 @@ class CountryProfile(BaseModel):
                 f"country profile {self.code}: no subsistence minimum known for {year} or earlier"
             )
         return self.subsistence_minimum_by_year[known[-1]]
+
+    def declaration_deadline(self, year: int) -> date | None:
+        """The last day to file the annual declaration of `year`; None when unknown."""
+        if year in self.declaration_due_by_year:
+            return self.declaration_due_by_year[year]
+        if self.declaration_due is None:
+            return None
+        month, day = self.declaration_due
+        return date(year + 1, month, day)
 
     def in_money(self, mci_multiple: float, year: int) -> float:
         """A threshold given in MCI, in the country's currency for `year`."""
@@ -105,6 +127,11 @@ KAZAKHSTAN = CountryProfile(
             "100 MCI a year without procedure. Check the year's edition before relying on it."
         ),
     ),
+    declaration_due=(9, 15),
+    declaration_due_basis=(
+        "Tax Code of the Republic of Kazakhstan: form 270.00 (declaration of income and property) "
+        "is filed for a year by 15 September of the following year (DECLARATIONS.md §5)."
+    ),
     person_id_name="IIN",
     organisation_id_name="BIN",
     organisation_id_scheme="KZ-BIN",
@@ -117,6 +144,16 @@ UKRAINE = CountryProfile(
     # Laws on the State Budget, прожитковий мінімум per person from 1 January (memory: 2015 kept
     # 2014's 1,176 until September; check before relying on it).
     subsistence_minimum_by_year={2015: 1_176, 2016: 1_330, 2017: 1_544},
+    declaration_due=(3, 31),
+    declaration_due_by_year={2015: date(2016, 10, 30)},
+    declaration_due_basis=(
+        "Law of Ukraine 'On Prevention of Corruption' No. 1700-VII, art. 45 part 1: the annual "
+        "declaration for the past year is filed every year 'до 1 квітня' (before 1 April, so by "
+        "31 March; i.factor.ua 2018). Declarations for 2015 were the first electronic ones: NACP "
+        "decision No. 1 of 18 Aug 2016 started the system on 1 Sep 2016, making 30 Oct 2016 the "
+        "last day for persons in responsible positions (buhgalter.com.ua, 17 Oct 2016). Later "
+        "extensions (2020 quarantine, martial law) are not encoded: check before relying on them."
+    ),
     person_id_name="RNOKPP",
     organisation_id_name="EDRPOU code",
     organisation_id_scheme="UA-EDR",

@@ -41,6 +41,8 @@ class RuleMeta:
     ocp_codes: tuple[str, ...] = ()
     weight: float = 1.0
     price_comparison: bool = False
+    needs: tuple[str, ...] = ()
+    """Optional inputs the rule cannot run without (declarations: `prices`, `registers`)."""
 
     def parse_params(self, values: dict[str, Any]) -> RuleParams:
         """Validated parameters; a ConfigError names the rule and the key."""

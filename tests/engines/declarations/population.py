@@ -54,17 +54,33 @@ def _item(prefix: str, owner: str, **fields: Any) -> dict[str, Any]:
     return {"item_id": f"{prefix}{next(_counter)}", "owner_id": owner, **fields}
 
 
+def write_inputs(folder: Path, inputs: dict[str, str]) -> dict[str, list[Path]]:
+    """Each optional screening input's CSV text written to `<kind>.csv`; kind -> [file]."""
+    files = {}
+    for kind, content in inputs.items():
+        files[kind] = [folder / f"{kind}.csv"]
+        files[kind][0].write_text(content, encoding="utf-8")
+    return files
+
+
 def screen(
-    tmp_path: Path, people: list[dict[str, Any]], **settings: Any
+    tmp_path: Path,
+    people: list[dict[str, Any]],
+    inputs: dict[str, str] | None = None,
+    **settings: Any,
 ) -> tuple[ScreenSummary, list[dict[str, Any]]]:
     """Write the declarations as canonical JSON Lines, import and screen them with the round
-    rates; the summary and the findings (evidence parsed)."""
+    rates and the optional inputs given as CSV text by kind; the summary and the findings
+    (evidence parsed)."""
     source = tmp_path / "declarations.jsonl"
     source.write_text("\n".join(json.dumps(d) for d in people), encoding="utf-8")
     rates = tmp_path / "rates.csv"
     rates.write_text(RATES, encoding="utf-8")
     options = load_settings(workspace=tmp_path / "ws", **settings)
-    summary = screen_declarations_job(options, [str(source)], "canonical", rates)
+    files = write_inputs(tmp_path, inputs or {})
+    summary = screen_declarations_job(
+        options, [str(source)], "canonical", rates, screening_inputs=files
+    )
     rows = pq.read_table(summary.findings_file).to_pylist()
     for row in rows:
         row["evidence"] = json.loads(row["evidence"])

@@ -44,6 +44,7 @@ TOTALS = {
 }
 """Each total: the money line group it sums, and the kinds it keeps (None: every kind)."""
 
+NO_CURRENCY = "none given"
 DIGITS = 6  # ratios in findings, rounded so a rerun compares equal
 
 RATE_SCHEMA = pa.schema(
@@ -76,6 +77,8 @@ class ScreenContext:
     base_currency: str
     rates: ExchangeRates | None
     profile: CountryProfile
+    inputs: dict[str, ir.Table] = field(default_factory=dict)
+    """The optional inputs given (`model/screening_inputs.py`), by kind."""
     rate_table: ir.Table = field(init=False, repr=False)
     _shared: dict[str, ir.Table] = field(default_factory=dict, init=False, repr=False)
 
@@ -116,23 +119,21 @@ class ScreenContext:
         )
         currencies = [row["currency"] for row in self.rows(lines.select("currency").distinct())]
         years = [row["year"] for row in self.rows(lines.select("year").distinct())]
-        pairs = [{"currency": c, "year": y} for c in currencies for y in years]
-        self.rate_table = ibis.memtable(
-            pa.Table.from_pylist(self._rate_rows(pairs), schema=RATE_SCHEMA)
-        )
+        self.rate_table = self.rates_for([(c, y) for c in currencies for y in years])
         converted = lines.left_join(self.rate_table, ["currency", "year"]).drop(
             "currency_right", "year_right"
         )
         return self.backend.cache(converted.mutate(base=converted.amount * converted.rate))
 
-    def _rate_rows(self, pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The rate of each (currency, year) met: 1 for the base currency, the table's rate of
-        31 December otherwise; a currency the table lacks gets no row (left unconverted)."""
+    def rates_for(self, pairs: Sequence[tuple[str | None, int | None]]) -> ir.Table:
+        """A table of the rate (`currency`, `year`, `rate`, `rate_day`) of each pair: 1 for the
+        base currency, the table's rate of 31 December otherwise; a currency the table lacks
+        gets no row (left unconverted)."""
         found = []
-        for pair in pairs:
-            currency, year = pair["currency"], pair["year"]
+        for currency, year in pairs:
             if currency is None or year is None:
                 continue
+            pair = {"currency": currency, "year": year}
             if currency == self.base_currency:
                 found.append({**pair, "rate": 1.0, "rate_day": None})
                 continue
@@ -143,7 +144,7 @@ class ScreenContext:
             except InputError:
                 continue
             found.append({**pair, "rate": rate.rate, "rate_day": rate.day.isoformat()})
-        return found
+        return ibis.memtable(pa.Table.from_pylist(found, schema=RATE_SCHEMA))
 
     @cached_property
     def totals(self) -> ir.Table:
@@ -163,11 +164,31 @@ class ScreenContext:
         filled = {name: joined[name].fill_null(0.0) for name in TOTALS}
         return self.backend.cache(joined.mutate(**filled))
 
-    @cached_property
-    def _currency_notes(self) -> dict[str, dict[str, dict[str, Any]]]:
-        """Per declaration: the rates used (`rates`) and the amounts left unconverted."""
-        lines = self.lines.filter(
-            self.lines.currency.isnull() | (self.lines.currency != self.base_currency)
+    def _foreign_lines(self) -> ir.Table:
+        """Money lines in another currency than the base one, or in none."""
+        lines = self.lines
+        return lines.filter(lines.currency.isnull() | (lines.currency != self.base_currency))
+
+    @property
+    def unconverted(self) -> dict[str, int]:
+        """Declarations with amounts left out of every sum for want of a rate, per currency."""
+        lines = self._foreign_lines()
+        missing = lines.filter(lines.rate.isnull())
+        counted = missing.group_by("currency").aggregate(n=missing.declaration_id.nunique())
+        found = {row["currency"] or NO_CURRENCY: row["n"] for row in self.rows(counted)}
+        return dict(sorted(found.items()))
+
+    def add_currency_notes(self, flags: Sequence[Flag]) -> None:
+        """To each flag made from money (its evidence names the `currency`): the rates its
+        declaration's sums used (`rates`) and the amounts left unconverted (`unconverted`).
+        One query over the flagged declarations only: the notes of every declaration took
+        seconds and most of a gigabyte at a million declarations, for the few flagged."""
+        waiting = [f for f in flags if "currency" in f.evidence]
+        if not waiting:
+            return
+        ids = pa.array(sorted({f.evidence["declaration_id"] for f in waiting}), pa.string())
+        lines = self._foreign_lines().semi_join(
+            ibis.memtable(pa.table({"declaration_id": ids})), "declaration_id"
         )
         grouped = lines.group_by(["declaration_id", "currency", "rate", "rate_day"]).aggregate(
             amount=lines.amount.sum()
@@ -175,28 +196,16 @@ class ScreenContext:
         notes: dict[str, dict[str, dict[str, Any]]] = defaultdict(
             lambda: {"rates": {}, "unconverted": {}}
         )
-        for row in self.rows(grouped):
+        for row in self.rows(grouped.order_by(["declaration_id", "currency"])):
             note = notes[row["declaration_id"]]
-            currency = row["currency"] or "none given"
+            currency = row["currency"] or NO_CURRENCY
             if row["rate"] is None:
                 note["unconverted"][currency] = cents(row["amount"])
             else:
                 note["rates"][currency] = {"rate": row["rate"], "day": row["rate_day"]}
-        return notes
-
-    @property
-    def unconverted(self) -> dict[str, int]:
-        """Amounts left out of every sum for want of a rate, counted per currency."""
-        counts: dict[str, int] = defaultdict(int)
-        for note in self._currency_notes.values():
-            for currency in note["unconverted"]:
-                counts[currency] += 1
-        return dict(sorted(counts.items()))
-
-    def money_evidence(self, declaration_id: str) -> dict[str, Any]:
-        """The base currency, the rates a declaration's sums used and what stayed unconverted."""
-        note = self._currency_notes.get(declaration_id, {"rates": {}, "unconverted": {}})
-        return {"currency": self.base_currency, **note}
+        for flag in waiting:
+            note = notes.get(flag.evidence["declaration_id"], {"rates": {}, "unconverted": {}})
+            flag.evidence.update(note)
 
     def flag(
         self, row: dict[str, Any], value: float, evidence: dict[str, Any], money: bool = True
@@ -204,8 +213,8 @@ class ScreenContext:
         """A flag on the declarant of a totals row; the evidence names the declaration, its
         year, and (for a rule that sums `money`) the currency, rates and unconverted amounts."""
         declaration = {"declaration_id": row["declaration_id"], "year": row["year"]}
-        if money:
-            evidence = {**evidence, **self.money_evidence(row["declaration_id"])}
+        if money:  # the rates and unconverted amounts follow: see `add_currency_notes`
+            evidence = {**evidence, "currency": self.base_currency}
         return Flag(
             subject_type=SubjectType.PERSON,
             subject_id=str(row["person_id"]),

@@ -8,7 +8,7 @@ person's rating is the sum of the weights triggered); `ranking.py` sums them per
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +22,13 @@ from adaldyq.engines.declarations.rules import load_all
 from adaldyq.engines.declarations.scope import SCREENED_TYPE
 from adaldyq.engines.procurement.runner import explain
 from adaldyq.ingest.rate_table import read_exchange_rates
+from adaldyq.ingest.report import IngestReport
+from adaldyq.ingest.screening_inputs import load_screening_inputs
 from adaldyq.model.country import CountryProfile, country_profile
 from adaldyq.model.declarations import DECLARATION_TABLES
 from adaldyq.model.findings import Finding
 from adaldyq.model.rules import RuleMeta
+from adaldyq.model.screening_inputs import SCREENING_INPUTS, not_given
 from adaldyq.settings import Settings
 from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
@@ -55,6 +58,10 @@ class ScreenResult:
     findings: list[Finding] = field(default_factory=list)
     unconverted: dict[str, int] = field(default_factory=dict)
     """Declarations with amounts in a currency the rates table lacks, per currency."""
+    inputs: dict[str, IngestReport] = field(default_factory=dict)
+    """The optional inputs given, each with its read = loaded + rejected."""
+    not_run: dict[str, str] = field(default_factory=dict)
+    """Rules (or parts of rules) not run for want of an input, and which one."""
 
 
 def screen(
@@ -66,24 +73,40 @@ def screen(
     rates_file: Path | None = None,
     on_findings: OnFindings | None = None,
     on_balance: OnBalance | None = None,
+    inputs: Mapping[str, Sequence[Path | str]] | None = None,
 ) -> ScreenResult:
     """Every selected rule on one dataset's declarations; each rule's findings handed over as
     soon as it has run, then (to `on_balance`) the year-by-year balance the reports show beside
     them. The rates table is read to the base currency, which is known only once the
-    declarations' country is."""
+    declarations' country is. `inputs` are the optional inputs' files by kind (`prices`,
+    `registers`, `checks`): loaded into the dataset, read by the rules that need them; a rule
+    whose input was not given is not run."""
     load_all()
     raw = backend.tables(workspace, dataset, DECLARATION_TABLES)
+    reports = load_screening_inputs(workspace, dataset, inputs or {})
     profile = _country_profile(backend, raw, settings)
     base = settings.declarations.base_currency or profile.currency
     rates = read_exchange_rates(rates_file, base) if rates_file is not None else None
-    ctx = ScreenContext(dataset, backend, raw, base, rates, profile)
-    result = ScreenResult(run_id, base)
+    given = [SCREENING_INPUTS[kind] for kind in reports]
+    tables = backend.tables(workspace, dataset, [spec.table for spec in given])
+    loaded = {spec.kind: tables[spec.table] for spec in given}
+    ctx = ScreenContext(dataset, backend, raw, base, rates, profile, loaded)
+    result = ScreenResult(run_id, base, inputs=reports)
     _account(ctx, result)
     result.unconverted = ctx.unconverted
     for meta, function in DECLARATION_RULES.select(settings.declarations.rules):
         params = meta.parse_params(settings.declarations.params.get(meta.code, {}))
+        missing = [kind for kind in meta.needs if kind not in ctx.inputs]
+        if missing:
+            reason = not_given(missing)
+            result.meta[meta.code] = {**params.model_dump(), "not_run": reason}
+            result.not_run[meta.code] = reason
+            continue
         output = function(ctx, params)
+        ctx.add_currency_notes(output.flags)
         result.meta[meta.code] = output.meta
+        for part, reason in output.meta.get("not_run", {}).items():
+            result.not_run[f"{meta.code} {part}"] = reason
         found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
         result.counts[meta.code] += len(found)
         if on_findings is None:
