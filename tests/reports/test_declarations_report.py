@@ -45,7 +45,13 @@ class Planted:
         )
         self.truth = read_declaration_truth(generated.truth)
         self.settings = load_settings(workspace=root / "ws")
-        screen_declarations_job(self.settings, [str(generated.path)], "canonical", generated.rates)
+        screen_declarations_job(
+            self.settings,
+            [str(generated.path)],
+            "canonical",
+            generated.rates,
+            screening_inputs=generated.inputs,
+        )
         self.report: ReportSummary = declarations_report_job(self.settings, pages=None)
         self.out = self.report.out_dir
         self.persons = pq.read_table(self.out / "persons.parquet").to_pylist()
@@ -62,7 +68,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Planted:
 
 
 def _found(planted: Planted) -> list[dict[str, Any]]:
-    """Planted persons whose pattern has a rule that ran (A11 needs reference prices)."""
+    """Planted persons whose pattern has a rule that ran (every rule: the inputs are given)."""
     ran = set(planted.run["params"]) - set(planted.run.get("not_run", {}))
     return [row for row in planted.truth if set(row["rules"]) & ran]
 

@@ -82,6 +82,9 @@ class Year:
     incomes: list[dict[str, Any]] = field(default_factory=list)
     expenditures: list[dict[str, Any]] = field(default_factory=list)
     spend: int = 0
+    filed_on: date | None = None
+    """The day the year's declaration is filed when a pattern sets it (else February-March)."""
+    corrected: bool = False
 
     @property
     def income(self) -> int:
@@ -116,6 +119,11 @@ class Household:
     incomes: list[int] = field(default_factory=list)
     """Household income of each year written so far."""
     items: int = 0
+    hidden: list[dict[str, Any]] = field(default_factory=list)
+    """Register lines of the declarant's that no declaration lists (`declaration_inputs`)."""
+    unregistered: dict[str, int] = field(default_factory=dict)
+    """Item id -> the year from which the register no longer holds the declared item."""
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -280,6 +288,7 @@ class Household:
             "arisen_on": loan.arisen_on.isoformat(),
         } for loan in self.loans]  # fmt: skip
         self.incomes.append(year.income)
+        filed = date(year.year + 1, rng.randint(2, 3), rng.randint(1, 28))
         return {
             "declaration_id": f"syn-{person.number:08d}-{year.year}",
             "person_id": person.iin, "person_id_scheme": "KZ-IIN",
@@ -287,8 +296,8 @@ class Household:
             "full_name": person.full_name, "position": person.position,
             "body": person.body, "region": person.region, "country": "KZ",
             "year": year.year, "declaration_type": "annual",
-            "submitted_on": date(year.year + 1, rng.randint(2, 3), rng.randint(1, 28)).isoformat(),
-            "corrected": False, "refused_fields": 0,
+            "submitted_on": (year.filed_on or filed).isoformat(),
+            "corrected": year.corrected, "refused_fields": 0,
             "family": [member.item() for member in person.family],
             "incomes": year.incomes,
             "real_estate": [_dated(item) for item in self.real_estate],

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from random import Random
 from typing import Any
 
+from adaldyq.model.country import KAZAKHSTAN
 from adaldyq.synthetic.declaration_ledger import Household, Year, record_purchase, round_k
 from adaldyq.synthetic.declaration_people import LUXURY_CARS, stranger
 
@@ -131,6 +133,44 @@ def _below_market(at: Moment) -> dict[str, Any]:
             "market_per_m2": market}  # fmt: skip
 
 
+def _undeclared_holding(at: Moment) -> dict[str, Any]:
+    """A garage the register puts in the declarant's name from the year on, never declared."""
+    h, rng, year = at.h, at.rng, at.year
+    held_from = date(year.year, rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+    area = float(rng.randint(18, 30))
+    h.hidden.append({"object": f"garage {area:g} m2", "property_type": "garage",
+                     "area_m2": area, "held_from": held_from, "held_to": None})  # fmt: skip
+    return {"register": "real_estate", "property_type": "garage", "area_m2": area,
+            "held_from": held_from}  # fmt: skip
+
+
+def _unregistered_holding(at: Moment) -> dict[str, Any]:
+    """A dwelling still declared as the declarant's that the register no longer holds for them
+    from the year on (the title passed to someone else)."""
+    item = next(i for i in at.h.real_estate if i["owner_id"] == "declarant")
+    at.h.unregistered[item["item_id"]] = at.year.year
+    return {"item_id": item["item_id"], "section": "real_estate"}
+
+
+def _late_filing(at: Moment) -> dict[str, Any]:
+    """The year's declaration filed 3-90 days after Kazakhstan's deadline."""
+    due = KAZAKHSTAN.declaration_deadline(at.year.year)
+    assert due is not None  # the profile has a deadline for every year
+    days = at.rng.randint(3, 90)
+    at.year.filed_on = due + timedelta(days=days)
+    return {"due": due.isoformat(), "filed_on": at.year.filed_on.isoformat(), "days_late": days}
+
+
+def _corrected_after_check(at: Moment) -> dict[str, Any]:
+    """The year's declaration filed as a correction on 20 May, after a check started on 1 May."""
+    h, year = at.h, at.year
+    year.filed_on, year.corrected = date(year.year + 1, 5, 20), True
+    started = date(year.year + 1, 5, 1).isoformat()
+    h.checks.append({"person_id": h.person.iin, "started_on": started, "kind": "full check",
+                     "reference": f"CHK-P{h.person.number}"})  # fmt: skip
+    return {"corrected_on": year.filed_on.isoformat(), "check_started_on": started}
+
+
 def _assets_income_ratio(at: Moment) -> dict[str, Any]:  # noqa: ARG001
     return {"item_id": "m-usd"}  # the deposit is set up before the first year: see `endow`
 
@@ -154,8 +194,14 @@ PATTERNS: dict[str, Pattern] = {p.name: p for p in (
             needs_holdings=40_000_000, needs_adult_relative=True),
     Pattern("unrelated_gift", ("A08",), _unrelated_gift),
     Pattern("below_market", ("A11",), _below_market),
+    Pattern("undeclared_holding", ("A17",), _undeclared_holding),
+    Pattern("unregistered_holding", ("A17R",), _unregistered_holding, needs_dwelling=True),
+    Pattern("late_filing", ("A21",), _late_filing),
+    Pattern("corrected_after_check", ("A21",), _corrected_after_check),
 )}  # fmt: skip
 """Pattern name -> what it is. A01 net-worth gap, A02 expenditure (SAF) gap, A03 acquisitions
 above three years' income, A04 cash hoard, A05 monetary assets over ten times income, A08 gifts
 over 75 % of income, A10 acquisition without cost, A11 price per m² under half the regional
-median, A16 asset vanished without sale income, A20 assets moved to a relative."""
+median, A16 asset vanished without sale income, A17 a register line not declared, A17R a declared
+dwelling the register no longer holds, A20 assets moved to a relative, A21 a late filing or a
+correction after a check started."""

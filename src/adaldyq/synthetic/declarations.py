@@ -34,6 +34,7 @@ from typing import Any
 
 import orjson
 
+from adaldyq.synthetic.declaration_inputs import InputWriters, clean_check, register_lines
 from adaldyq.synthetic.declaration_ledger import Household, Year, household, net_worth
 from adaldyq.synthetic.declaration_patterns import PATTERNS, Moment, Pattern, endow
 from adaldyq.synthetic.declaration_people import CURRENCY, person
@@ -65,6 +66,9 @@ class History:
     person_id: str
     documents: list[dict[str, Any]]
     truth: dict[str, Any] | None
+    registers: list[dict[str, Any]] = field(default_factory=list)
+    """The declarant's register lines (`declaration_inputs.register_lines`)."""
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -74,7 +78,15 @@ class DeclarationSummary:
     path: Path
     truth: Path
     rates: Path
+    prices: Path
+    registers: Path
+    checks: Path
     planted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def inputs(self) -> dict[str, list[Path]]:
+        """The optional screening inputs written beside the data, by kind."""
+        return {"prices": [self.prices], "registers": [self.registers], "checks": [self.checks]}
 
 
 def histories(persons: int, seed: int = 0,
@@ -115,7 +127,9 @@ def _history(rng: Random, number: int, pattern: Pattern | None,
             facts = pattern.plant(Moment(held, rng, year, usd))
         documents.append(held.document(rng, year))
     truth = _truth(pattern, facts, at, documents, held, settings) if pattern else None
-    return History(official.iin, documents, truth)
+    registers = register_lines(documents, held.unregistered, held.hidden)
+    checks = held.checks if pattern else clean_check(official.iin, number, first)
+    return History(official.iin, documents, truth, registers, checks)
 
 
 def _truth(pattern: Pattern, facts: dict[str, Any] | None, at: int | None,
@@ -175,19 +189,29 @@ def generate_declarations(
     """Write about `person_years` declarations (whole histories of `settings.years` years) as
     canonical JSON Lines to `path`, the ground truth to `truth` (default `<name>.truth.jsonl`)
     and the exchange rates to `<name>.rates.csv`; `adaldyq declarations import --format
-    canonical` reads `path`."""
+    canonical` reads `path`. Beside them go the optional screening inputs (`<name>.prices.csv`,
+    `.registers.csv`, `.checks.csv`, see `declaration_inputs`)."""
     settings = settings or PopulationSettings()
     persons = max(1, -(-person_years // settings.years))
     truth = truth or sidecar(path, ".truth.jsonl")
-    summary = DeclarationSummary(persons, 0, path, truth, sidecar(path, ".rates.csv"),
-                                 dict.fromkeys(PATTERNS, 0))  # fmt: skip
-    with path.open("wb", buffering=1 << 20) as out, truth.open("wb") as truth_out:
+    summary = DeclarationSummary(
+        persons, 0, path, truth, sidecar(path, ".rates.csv"), sidecar(path, ".prices.csv"),
+        sidecar(path, ".registers.csv"), sidecar(path, ".checks.csv"), dict.fromkeys(PATTERNS, 0),
+    )  # fmt: skip
+    with (
+        path.open("wb", buffering=1 << 20) as out,
+        truth.open("wb") as truth_out,
+        InputWriters(summary.prices, summary.registers, summary.checks) as inputs,
+    ):
         for history in histories(persons, seed, settings):
             out.write(b"".join(orjson.dumps(d) + b"\n" for d in history.documents))
             summary.declarations += len(history.documents)
+            inputs.registers.writerows(history.registers)
+            inputs.checks.writerows(history.checks)
             if history.truth:
                 truth_out.write(orjson.dumps(history.truth) + b"\n")
                 summary.planted[history.truth["pattern"]] += 1
+        inputs.write_prices(settings.first_year, settings.years)
     write_rates(summary.rates, settings)
     return summary
 
