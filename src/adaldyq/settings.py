@@ -128,7 +128,12 @@ class Settings(BaseSettings):
     duckdb_threads: int | None = Field(
         None, ge=1, description="DuckDB threads; all cores if unset."
     )
-    duckdb_memory_limit: str | None = Field(None, description="DuckDB memory limit, e.g. '4GB'.")
+    duckdb_memory_limit: str | None = Field(
+        "2GB",
+        description="DuckDB memory limit, e.g. '4GB'; above it DuckDB spills to the workspace's "
+        "`duckdb-tmp` folder, so memory stays flat as data grows. None: DuckDB's own default "
+        "(80 % of the machine's memory).",
+    )
     procurement: ProcurementSettings = Field(default_factory=ProcurementSettings)
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     declarations: DeclarationSettings = Field(default_factory=DeclarationSettings)

@@ -25,6 +25,8 @@ class DuckDBBackend(Backend):
             config["threads"] = settings.duckdb_threads
         if settings.duckdb_memory_limit:
             config["memory_limit"] = settings.duckdb_memory_limit
+            # An in-memory database spills to `.tmp` in the current folder unless told.
+            config["temp_directory"] = str(settings.workspace / "duckdb-tmp")
         con = ibis.duckdb.connect(**config)
         con.raw_sql("SET TimeZone = 'UTC'")
         return cls(con)
