@@ -67,11 +67,10 @@ def write_person_pages(
     ids = [p["person_id"] for p in people]
     years = _by_person(rows_of(balance, ids).sort_by("year").to_pylist())
     found = _by_person(rows_of(findings, ids, "subject_id").to_pylist(), "subject_id")
+    docs = _doc_links(context.get("docs_dir"), out_dir / PAGES_DIR, context["rule_names"])
     written = []
     for person in people:
-        name = page_name(person["person_id"])
-        path = out_dir / name
-        docs = _doc_links(context.get("docs_dir"), path.parent, context["rule_names"])
+        path = out_dir / page_name(person["person_id"])
         page = render(
             "declarations_person.html.j2",
             person=person,

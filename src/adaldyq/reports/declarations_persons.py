@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from adaldyq.engines.declarations.ranking import PersonRank
-from adaldyq.reports.rendering import DATA_FORMATS, table_bytes
+from adaldyq.reports.rendering import DATA_FORMATS, write_table
 
 HEAD = pa.schema(
     [
@@ -89,7 +89,14 @@ def _latest(balance: pa.Table) -> dict[str, dict[str, object]]:
     """Per person, the head of their latest screened declaration."""
     columns = ["person_id", "full_name", "position", "body", "region", "year"]
     ordered = balance.select(columns).sort_by([("person_id", "ascending"), ("year", "ascending")])
-    return {row["person_id"]: row for row in ordered.to_pylist()}
+    ids = ordered.column("person_id")
+    if len(ids) == 0:
+        return {}
+    last_of_person = pc.not_equal(ids.slice(0, len(ids) - 1), ids.slice(1)).fill_null(True)
+    last = pa.concat_arrays(
+        [pc.indices_nonzero(last_of_person), pa.array([len(ids) - 1], "uint64")]
+    )
+    return {row["person_id"]: row for row in ordered.take(last).to_pylist()}
 
 
 def _years(balance: pa.Table) -> dict[str, list[int]]:
@@ -111,7 +118,8 @@ def write_tables(
     for name, table in tables.items():
         for fmt in formats:
             path = out_dir / f"{name}.{fmt}"
-            path.write_bytes(table_bytes(table, fmt))
+            with path.open("wb") as sink:
+                write_table(table, fmt, sink)
             written.append(path)
     return written
 

@@ -8,14 +8,16 @@ loads nothing from anywhere, so the pages also work offline.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import secrets
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+import orjson
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -77,19 +79,34 @@ DATA_FORMATS = ("csv", "parquet", "json")
 
 
 def table_bytes(table: pa.Table, fmt: str) -> bytes:
-    """A flat table as CSV (header row, UTF-8), Parquet, or JSON (an array of records, missing
-    values as null), so the three read back to the same rows."""
+    """A flat table in one format as bytes (for standard output); see `write_table`."""
+    buffer = io.BytesIO()
+    write_table(table, fmt, buffer)
+    return buffer.getvalue()
+
+
+def write_table(table: pa.Table, fmt: str, sink: BinaryIO) -> None:
+    """A flat table as CSV (header row, UTF-8), Parquet, or JSON (an array of records, one a
+    line, missing values as null), so the three read back to the same rows. JSON is written
+    batch by batch: a national table never becomes one Python list."""
     if fmt == "json":
-        text = json.dumps(table.to_pylist(), ensure_ascii=False, indent=1, allow_nan=False)
-        return text.encode("utf-8")
-    buffer = pa.BufferOutputStream()
-    if fmt == "csv":
-        pacsv.write_csv(table, buffer)
+        sink.write(b"[")
+        separator = b"\n"
+        for batch in table.to_batches(max_chunksize=JSON_BATCH):
+            for row in batch.to_pylist():
+                sink.write(separator + orjson.dumps(row))
+                separator = b",\n"
+        sink.write(b"\n]\n")
+    elif fmt == "csv":
+        pacsv.write_csv(table, sink)
     elif fmt == "parquet":
-        pq.write_table(table, buffer)
+        pq.write_table(table, sink)
     else:
         raise ConfigError(f"unknown table format {fmt!r}; one of: {', '.join(DATA_FORMATS)}")
-    return bytes(buffer.getvalue().to_pybytes())
+
+
+JSON_BATCH = 50_000
+"""Rows turned into Python objects at a time when writing JSON."""
 
 
 def rule_doc(code: str, title: str, docs_dir: Path | None) -> RuleDoc:
