@@ -49,6 +49,15 @@ class Pattern:
     """The declarant's real estate is worth at least this much (KZT) before the first year."""
     needs_adult_relative: bool = False
     all_years: bool = False
+    span: int = 1
+    """Consecutive years the pattern is planted in, the pattern year last."""
+    modest_income: bool = False
+    """Salaries capped (`MODEST_SALARIES`), so that the absolute floor, not the share of
+    income, is each year's threshold: only then can years under it add up to more."""
+
+
+MODEST_SALARIES = (6_000_000, 4_000_000)
+"""The declarant's and the spouse's yearly salary caps of a `modest_income` household."""
 
 
 def _large(year: Year) -> int:
@@ -73,6 +82,19 @@ def _expenditure_gap(at: Moment) -> dict[str, Any]:
     if len(h.incomes) >= 3 and item["value"] > sum(h.incomes[-3:]):
         facts["extra_rules"] = ["A03"]  # acquisitions above 3 preceding years' income
     return facts
+
+
+def _spread_gap(at: Moment) -> dict[str, Any]:
+    """One of three years of a gap kept under each year's own threshold: the rules' yearly gap
+    (their living cost is the subsistence minimum, below what the household spends) is half the
+    floor of 500 monthly minimums, so only the three years summed cross it. The deposit grows by
+    that half plus the difference between the two living-cost estimates."""
+    h, year = at.h, at.year
+    minimum = KAZAKHSTAN.subsistence_minimum(year.year)
+    slack = round(year.spend - 12 * minimum * h.size)
+    shown = round_k(250 * minimum)
+    h.deposit += slack + shown
+    return {"amount": slack + shown, "rule_gap": shown, "item_id": "m-kzt"}
 
 
 def _cash_hoard(at: Moment) -> dict[str, Any]:
@@ -198,10 +220,12 @@ PATTERNS: dict[str, Pattern] = {p.name: p for p in (
     Pattern("unregistered_holding", ("A17R",), _unregistered_holding, needs_dwelling=True),
     Pattern("late_filing", ("A21",), _late_filing),
     Pattern("corrected_after_check", ("A21",), _corrected_after_check),
+    Pattern("spread_gap", ("A01", "A02"), _spread_gap, span=3, modest_income=True),
 )}  # fmt: skip
 """Pattern name -> what it is. A01 net-worth gap, A02 expenditure (SAF) gap, A03 acquisitions
 above three years' income, A04 cash hoard, A05 monetary assets over ten times income, A08 gifts
 over 75 % of income, A10 acquisition without cost, A11 price per m² under half the regional
 median, A16 asset vanished without sale income, A17 a register line not declared, A17R a declared
 dwelling the register no longer holds, A20 assets moved to a relative, A21 a late filing or a
-correction after a check started."""
+correction after a check started, and a gap spread over three years that only A01's and A02's
+rolling windows see."""

@@ -36,7 +36,13 @@ import orjson
 
 from adaldyq.synthetic.declaration_inputs import InputWriters, clean_check, register_lines
 from adaldyq.synthetic.declaration_ledger import Household, Year, household, net_worth
-from adaldyq.synthetic.declaration_patterns import PATTERNS, Moment, Pattern, endow
+from adaldyq.synthetic.declaration_patterns import (
+    MODEST_SALARIES,
+    PATTERNS,
+    Moment,
+    Pattern,
+    endow,
+)
 from adaldyq.synthetic.declaration_people import CURRENCY, person
 
 DEFAULT_RATES: Mapping[str, float] = {CURRENCY: 1.0, "USD": 470.0, "EUR": 510.0}
@@ -94,7 +100,7 @@ def histories(persons: int, seed: int = 0,
     """Every person's history, one at a time, from one seeded generator."""
     settings = settings or PopulationSettings()
     rng = Random(seed)
-    names = list(PATTERNS)
+    names = [name for name, p in PATTERNS.items() if p.span < settings.years]  # room for it
     planted = 0
     for number in range(persons):
         pattern = None
@@ -117,13 +123,19 @@ def _history(rng: Random, number: int, pattern: Pattern | None,
         held.dwelling(rng, first - 5, "declarant", area, held.market())
     if pattern and pattern.all_years:
         endow(held, settings.years, usd)
-    at = rng.randint(1, settings.years - 1) if pattern and not pattern.all_years else None
+    if pattern and pattern.modest_income:
+        held.salary = min(held.salary, MODEST_SALARIES[0])
+        held.spouse_salary = min(held.spouse_salary, MODEST_SALARIES[1])
+    at = None
+    if pattern and not pattern.all_years:
+        at = rng.randint(pattern.span, settings.years - 1)
     documents, facts = [], None
     for index in range(settings.years):
         year = Year(first + index, index)
-        quiet = index == at or bool(pattern and pattern.all_years)  # no purchase or sale
+        planting = pattern is not None and at is not None and at - pattern.span < index <= at
+        quiet = planting or bool(pattern and pattern.all_years)  # no purchase or sale
         held.step(rng, year, settings.living_cost, events=not quiet)
-        if pattern and index == at:
+        if pattern and planting:
             facts = pattern.plant(Moment(held, rng, year, usd))
         documents.append(held.document(rng, year))
     truth = _truth(pattern, facts, at, documents, held, settings) if pattern else None
