@@ -359,15 +359,15 @@ DeclarationDataset = Annotated[
 
 PricesOpt = Annotated[
     list[Path] | None,
-    typer.Option(help="Reference prices CSV (docs/inputs/reference-prices.md), for A11."),
+    typer.Option(help="Reference prices, CSV or Parquet (docs/inputs/reference-prices.md): A11."),
 ]
 RegistersOpt = Annotated[
     list[Path] | None,
-    typer.Option(help="Register extracts CSV (docs/inputs/registers.md), for A17; repeatable."),
+    typer.Option(help="Register extracts, CSV or Parquet (docs/inputs/registers.md), for A17."),
 ]
 ChecksOpt = Annotated[
     list[Path] | None,
-    typer.Option(help="Checks started on declarants CSV (docs/inputs/checks.md), for A21."),
+    typer.Option(help="Checks started on declarants, CSV or Parquet (docs/inputs/checks.md), A21."),
 ]
 
 

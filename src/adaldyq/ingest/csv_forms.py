@@ -5,7 +5,8 @@ A form is a list of columns, each with a parser that turns the cell text into a 
 misspelt column would otherwise be read as empty). Each data line is then loaded or rejected with
 the file, the line (where the record starts) and the field, so read = loaded + rejected, as for
 OCDS. UTF-8 (with or without BOM); comma or, as spreadsheets in Kazakh and Russian locales write
-it, semicolon as delimiter; a decimal comma is read as a decimal point.
+it, semicolon as delimiter; a decimal comma is read as a decimal point. A form given as a
+Parquet file (`.parquet`, the same column names) is read as the CSV holding the same values.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import csv
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from adaldyq.errors import InputError
 from adaldyq.ingest.json_stream import Position
@@ -103,7 +106,29 @@ def currency(cell: str) -> str:
 
 
 def read_form(path: Path, columns: tuple[Column, ...]) -> Iterator[Line | BadLine]:
-    """Every data line of one CSV file, parsed or rejected; header problems are an InputError."""
+    """Every data line of one CSV file (or row of a Parquet file), parsed or rejected; header
+    problems are an InputError."""
+    records = _parquet_records(path) if path.suffix.lower() == ".parquet" else _csv_records(path)
+    header = [name.strip() for name in next(records)[1]]
+    _check_header(path, header, columns)
+    wanted = [c for c in columns if c.name in header]
+    index = {name: i for i, name in enumerate(header)}
+    for line, cells in records:
+        position = Position(str(path), line, "")
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            yield BadLine(
+                position,
+                "",
+                f"wrong number of fields: expected {len(header)}, got {len(cells)}",
+            )
+            continue
+        yield _parse(position, cells, index, wanted)
+
+
+def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The header, then each record with the line it starts on."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         first = handle.readline()
         if not first.strip():
@@ -111,24 +136,34 @@ def read_form(path: Path, columns: tuple[Column, ...]) -> Iterator[Line | BadLin
         delimiter = ";" if first.count(";") > first.count(",") else ","
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
-        header = [name.strip() for name in next(reader)]
-        _check_header(path, header, columns)
-        wanted = [c for c in columns if c.name in header]
-        index = {name: i for i, name in enumerate(header)}
-        start = reader.line_num + 1
+        start = 1
         for cells in reader:
-            position = Position(str(path), start, "")
+            yield start, cells
             start = reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(header):
-                yield BadLine(
-                    position,
-                    "",
-                    f"wrong number of fields: expected {len(header)}, got {len(cells)}",
-                )
-                continue
-            yield _parse(position, cells, index, wanted)
+
+
+def _parquet_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """A Parquet file's column names, then each row's values as the text a CSV cell would hold
+    (days as YYYY-MM-DD, numbers as Python writes them, null as empty), numbered as a CSV's
+    lines are (the first row is line 2), so one parser and one error format serve both."""
+    try:
+        parquet = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"not a readable Parquet file: {exc}", path=path) from None
+    yield 1, list(parquet.schema_arrow.names)
+    line = 2
+    for batch in parquet.iter_batches():
+        for row in batch.to_pylist():
+            yield line, [_cell(value) for value in row.values()]
+            line += 1
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _check_header(path: Path, header: list[str], columns: tuple[Column, ...]) -> None:

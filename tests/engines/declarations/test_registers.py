@@ -4,11 +4,16 @@ tolerances."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow.csv as pv
+import pyarrow.parquet as pq
 import pytest
 
+from adaldyq.jobs.declarations import screen_declarations_job
+from adaldyq.settings import load_settings
 from tests.engines.declarations.population import declaration, screen
 
 
@@ -139,3 +144,21 @@ def test_register_line_without_area_rejected(tmp_path: Path) -> None:
     assert (counts.read, counts.loaded, counts.rejected) == (9, 7, 2)
     reasons = dict(counts.reasons)
     assert reasons == {"required value is missing for real_estate": 1, "ends before it starts": 1}
+
+
+def test_registers_as_parquet(tmp_path: Path) -> None:
+    """The same register as a Parquet file (types as pyarrow infers them from the CSV): the
+    same lines loaded, the same flags."""
+    source = tmp_path / "registers.csv"
+    source.write_text(REGISTERS, encoding="utf-8")
+    parquet = tmp_path / "registers.parquet"
+    pq.write_table(pv.read_csv(source), parquet)
+    people = tmp_path / "people.jsonl"
+    people.write_text("\n".join(json.dumps(p) for p in POPULATION), encoding="utf-8")
+    settings = load_settings(workspace=tmp_path / "ws", declarations={"rules": ["A17", "A17R"]})
+    summary = screen_declarations_job(
+        settings, [str(people)], "canonical", screening_inputs={"registers": [parquet]}
+    )
+    counts = summary.result.inputs["registers"]
+    assert (counts.read, counts.loaded, counts.rejected) == (7, 7, 0)
+    assert dict(summary.result.counts) == {"A17": 1, "A17R": 1}
