@@ -82,6 +82,7 @@ def declarations_report_job(
             "total": persons.num_rows,
             "rule_names": names,
             "docs_dir": default_docs_dir("declarations"),
+            "tables": data,
         }
         summary.files += write_person_pages(target, top, balance, findings, context, advance)
         summary.pages = top.num_rows

@@ -62,7 +62,8 @@ def write_person_pages(
     advance: Advance | None = None,
 ) -> list[Path]:
     """A page for each row of `persons` (already cut to the top) and `index.html`; `context`
-    carries `currency`, `run_id`, `total` (persons screened), `rule_names` and `docs_dir`."""
+    carries `currency`, `run_id`, `total` (persons screened), `rule_names`, `docs_dir` and
+    `tables` (the formats the persons table was written in)."""
     people = persons.to_pylist()
     ids = [p["person_id"] for p in people]
     years = _by_person(rows_of(balance, ids).sort_by("year").to_pylist())
