@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from adaldyq.ingest.csv_forms import (
     Check,
     Column,
     Line,
+    Parser,
     currency,
     ingest_form,
     number,
@@ -39,7 +41,7 @@ from adaldyq.model.screening_inputs import (
 from adaldyq.store.catalog import Workspace
 
 
-def _choice(*allowed: str) -> Any:
+def _choice(*allowed: str) -> Parser:
     def parse(cell: str) -> str:
         if cell not in allowed:
             raise ValueError(f"not one of {', '.join(allowed)}: {cell!r}")
@@ -61,7 +63,7 @@ def _share(cell: str) -> float:
     return value
 
 
-def _day(cell: str) -> Any:
+def _day(cell: str) -> date:
     return parse_date(cell)
 
 

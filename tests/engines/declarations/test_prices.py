@@ -119,3 +119,20 @@ def test_bad_price_line_rejected_with_file_line_field(tmp_path: Path) -> None:
 def test_bad_header_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"prices\.csv: line 1: medain"):
         screen(tmp_path, POPULATION, {"prices": "kind,country,year,medain,currency\n"})
+
+
+def test_an_input_not_given_again_is_not_read_again(tmp_path: Path) -> None:
+    """A second screening of the same workspace without --prices does not read the prices the
+    first was given: the table is emptied and A11 is not run."""
+    first, found = screen(tmp_path, POPULATION, {"prices": PRICES}, declarations={"rules": ["A11"]})
+    assert found and "A11" not in first.result.not_run
+    table = tmp_path / "ws" / "tables" / "declaration_reference_prices"
+    assert list(table.glob("*/*.parquet"))
+    again, found = screen(tmp_path, POPULATION, declarations={"rules": ["A11"]})
+    assert found == [] and "A11" in again.result.not_run
+    assert not list(table.glob("*/*.parquet"))
+
+
+def test_unknown_input_kind(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unknown screening input 'price'; known: prices"):
+        screen(tmp_path, POPULATION, {"price": PRICES})

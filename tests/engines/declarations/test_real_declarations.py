@@ -102,3 +102,24 @@ def test_derkatch_by_hand(hand_checked: dict[tuple[str, str], Any]) -> None:
     ratio = hand_checked[(person, "A05")]
     assert ratio["formula"] == "monetary_assets / income = 7175449.00 / 1430900.00 = 5.01 > 5"
     assert sorted(i["declared"] for i in ratio["items"]) == [93_250, 191_159, 850_000, 6_041_040]
+
+
+def test_late_filings_in_the_mp_sample(tmp_path: Path) -> None:
+    """A21 on the MP sample: the 2015 declarations were due by 30 Oct 2016 (the first electronic
+    campaign), later years by 31 March. Checked by eye in decl_mps.json.bz2: Kozachenko's only
+    2015 annual declaration (nacp_4811c6cb...) has `intro.date` 2016-11-19 and `corrected`
+    false, so 20 days late; Ishcheikin's (nacp_2ebb60bc...) 2016-11-01, 2 days late."""
+    settings = load_settings(workspace=tmp_path / "ws", declarations={"rules": ["A21"]})
+    summary = screen_declarations_job(settings, [str(DATA / "decl_mps.json.bz2")], "nacp")
+    rows = pq.read_table(summary.findings_file).to_pylist()
+    late = {r["subject_id"]: json.loads(r["evidence"]) for r in rows}
+    assert len(late) == 11
+    assert {e["variant"] for e in late.values()} == {"late"}
+    assert {e["year"] for e in late.values()} == {2015}
+    kozachenko = late["козаченко леонід петрович"]
+    assert kozachenko["declaration_id"] == "4811c6cb-f442-41ee-bb2e-c6e25f00269e"
+    assert kozachenko["formula"] == "first filed 2016-11-19 > due 2016-10-30: 20 days late"
+    assert late["іщейкін костянтин євгенович"]["days_late"] == 2
+    assert summary.result.not_run == {
+        "A21 corrected after a check": "not run: no checks started on declarants (--checks) given"
+    }
