@@ -3,18 +3,18 @@
     uv run python benchmarks/declarations.py --sizes 10000 100000 1000000 --workdir /tmp/decl
 
 For each size (person-years), a canonical JSON Lines file from `adaldyq.synthetic.declarations`
-(cached by size and seed: only a complete file is ever kept) is imported into a fresh workspace
-as `adaldyq declarations import --format canonical` does, then screened if
-`adaldyq.engines.declarations` offers a `screen` function when this runs (it is imported lazily;
-otherwise the table says "screen not available"). Each step runs in a fresh process, so its peak
+(cached by size and seed: only a complete file is ever kept, with its exchange rates and optional
+screening inputs beside it) is imported into a fresh workspace as `adaldyq declarations import
+--format canonical` does, then screened by every rule with those inputs, on DuckDB with the
+default settings (its 2 GB memory limit included). Each step runs in a fresh process, so its peak
 RSS (`wait4` rusage of that child) is its own; its wall time is taken inside the child around the
-call only, without interpreter start-up.
+call only, without interpreter start-up. There is no peer to run beside it: the declarations.com.ua
+flags (DECLARATIONS.md §4) are computed inside Elasticsearch, which is not on this machine.
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
 import shutil
 import time
 from pathlib import Path
@@ -24,8 +24,10 @@ import orjson
 from child_steps import Measurement, measure
 
 STEPS = ("generate", "import", "screen")
+INPUTS = ("prices", "registers", "checks")
+SIDECARS = (".rates.csv", *(f".{kind}.csv" for kind in INPUTS))
+"""Files the generator writes beside the declarations: exchange rates and optional inputs."""
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
-NOT_AVAILABLE = "screen not available"
 
 
 def main() -> None:
@@ -58,8 +60,8 @@ def workspace_dir(workdir: Path, size: int, seed: int) -> Path:
     return workdir / f"ws-declarations-{size}-seed{seed}"
 
 
-def run_step(step: str, workdir: Path, size: int, seed: int) -> float | None:
-    """One step, in this (fresh) process; its wall time in seconds, None when not available."""
+def run_step(step: str, workdir: Path, size: int, seed: int) -> float:
+    """One step, in this (fresh) process; its wall time in seconds."""
     data = data_file(workdir, size, seed)
     root = workspace_dir(workdir, size, seed)
     started = time.perf_counter()
@@ -68,7 +70,8 @@ def run_step(step: str, workdir: Path, size: int, seed: int) -> float | None:
 
         partial = data.with_suffix(".partial.jsonl")
         generate_declarations(partial, size, seed=seed, truth=sidecar(data, ".truth.jsonl"))
-        sidecar(partial, ".rates.csv").rename(sidecar(data, ".rates.csv"))
+        for suffix in SIDECARS:
+            sidecar(partial, suffix).rename(sidecar(data, suffix))
         partial.rename(data)  # only a complete file is ever cached
     elif step == "import":
         from adaldyq.jobs.declarations import import_declarations_job
@@ -80,37 +83,26 @@ def run_step(step: str, workdir: Path, size: int, seed: int) -> float | None:
         if not (report.read == report.loaded == size and report.rejected == 0):
             raise SystemExit(f"import of {data}: read {report.read}, loaded {report.loaded}")
     else:
-        from adaldyq.synthetic.declarations import sidecar
-
-        return screen(root, sidecar(data, ".rates.csv"))
+        return screen(root, data)
     return time.perf_counter() - started
 
 
-def screen(root: Path, rates: Path) -> float | None:
-    """The engine's `screen`, its arguments bound by name (backend, workspace, settings,
-    run_id, dataset(s), the generated exchange rates); None when the engine offers none yet.
-    Findings are counted and dropped as each rule hands them over, as a large run would."""
-    try:
-        from adaldyq.engines import declarations as engine
-    except ImportError:
-        return None
-    function = getattr(engine, "screen", None)
-    if not callable(function):
-        return None
+def screen(root: Path, data: Path) -> float:
+    """Every rule on the imported dataset with the generated rates and optional inputs;
+    findings are counted and dropped as each rule hands them over, as a large run would."""
+    from adaldyq.engines.declarations.runner import screen as run_screen
     from adaldyq.settings import load_settings
     from adaldyq.store.backend import connect
     from adaldyq.store.catalog import Workspace
+    from adaldyq.synthetic.declarations import sidecar
 
     settings = load_settings(backend="duckdb", workspace=root)
+    inputs = {kind: [sidecar(data, f".{kind}.csv")] for kind in INPUTS}
     with connect(settings) as backend:
-        offered = {"backend": backend, "workspace": Workspace(root), "settings": settings,
-                   "run_id": "benchmark", "dataset": "declarations",
-                   "datasets": ["declarations"], "rates_file": rates}  # fmt: skip
-        names = inspect.signature(function).parameters
         started = time.perf_counter()
-        if "on_findings" in names:
-            offered["on_findings"] = lambda _: None
-        function(**{name: value for name, value in offered.items() if name in names})
+        run_screen(backend, Workspace(root), settings, "benchmark", "declarations",
+                   rates_file=sidecar(data, ".rates.csv"), on_findings=lambda _: None,
+                   inputs=inputs)  # fmt: skip
         return time.perf_counter() - started
 
 
@@ -122,9 +114,6 @@ def print_table(rows: list[Measurement]) -> None:
     print("| step | person-years | MB | seconds | person-years/s | MB/s | peak RSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        if row.seconds is None:
-            print(f"| {row.step} | {row.size:,} | {row.megabytes:,.0f} | {NOT_AVAILABLE} | | | |")
-            continue
         print(f"| {row.step} | {row.size:,} | {row.megabytes:,.0f} | {row.seconds:,.2f} | "
               f"{row.size / row.seconds:,.0f} | {row.megabytes / row.seconds:,.1f} | "
               f"{row.peak_mb:,.0f} |")  # fmt: skip
