@@ -29,7 +29,11 @@ from rich.table import Table
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs.declarations import import_declarations_job, screen_declarations_job
-from adaldyq.jobs.declarations_report import DEFAULT_PAGES, declarations_report_job
+from adaldyq.jobs.declarations_report import (
+    DEFAULT_PAGES,
+    declarations_report_job,
+    report_options,
+)
 from adaldyq.jobs.declarations_report import FORMATS as REPORT_FORMATS
 from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
 from adaldyq.jobs.procurement import AnalyzeSummary, analyze_job, ingest_job, outputs_job
@@ -48,7 +52,7 @@ draft_app = typer.Typer(
 )
 app.add_typer(draft_app, name="draft")
 declarations_app = typer.Typer(
-    help="Asset declarations: import (NACP or canonical), then screen.", no_args_is_help=True
+    help="Asset declarations: import (NACP or canonical), screen, report.", no_args_is_help=True
 )
 app.add_typer(declarations_app, name="declarations")
 out = Console(soft_wrap=True)
@@ -447,6 +451,7 @@ def declarations_screen(
     """Import declarations and screen them; findings into DIR/findings.parquet, top persons,
     then the report (persons ranked, year-by-year balance, a page per top person)."""
     settings = _settings(workspace, config)
+    _report_options(outputs, pages)
     given = {"prices": prices, "registers": registers, "checks": checks}
     optional = {kind: paths for kind, paths in given.items() if paths}
     with _declarations_progress() as advance:
@@ -500,16 +505,21 @@ def declarations_report(
     _declarations_report(_settings(workspace, config), out_dir, outputs, pages)
 
 
-def _declarations_report(
-    settings: Settings, out_dir: Path | None, outputs: str, pages: str
-) -> None:
-    formats = [f.strip() for f in outputs.split(",") if f.strip()]
+def _report_options(outputs: str, pages: str) -> tuple[list[str], int | None]:
+    """`--outputs` and `--pages` read and checked: the formats, and the pages (None: all)."""
     if pages.strip().lower() == "all":
         limit = None
     elif pages.strip().isdigit():
         limit = int(pages)
     else:
         raise ConfigError(f"--pages takes a number of persons or 'all', not {pages!r}")
+    return report_options([f.strip() for f in outputs.split(",") if f.strip()], limit), limit
+
+
+def _declarations_report(
+    settings: Settings, out_dir: Path | None, outputs: str, pages: str
+) -> None:
+    formats, limit = _report_options(outputs, pages)
     with _declarations_progress("pages") as advance:
         summary = declarations_report_job(
             settings, out_dir, formats, limit, lambda n: advance("", n)

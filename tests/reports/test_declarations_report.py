@@ -253,3 +253,9 @@ def test_report_errors(tmp_path: Path) -> None:
     bad = _adaldyq("declarations", "report", "--workspace", str(tmp_path), "--pages", "many")
     assert bad.returncode == 3
     assert "--pages" in bad.stderr
+    for option, value in (("--pages", "lots"), ("--outputs", "csv,pdf")):
+        early = _adaldyq("declarations", "screen", str(DATA / "derkatch.json"),
+                         "--workspace", str(tmp_path / "ws"), option, value)  # fmt: skip
+        assert early.returncode == 3, early.stderr
+        assert value.split(",")[-1] in early.stderr
+        assert not (tmp_path / "ws").exists()  # checked before anything was read or screened

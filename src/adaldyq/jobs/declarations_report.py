@@ -40,6 +40,20 @@ class ReportSummary:
     files: list[Path] = field(default_factory=list)
 
 
+def report_options(formats: Iterable[str], pages: int | None) -> list[str]:
+    """The formats asked for, checked with the page count before any work (`screen` checks
+    them before screening, not after)."""
+    chosen = list(dict.fromkeys(formats))
+    unknown = sorted(set(chosen) - set(FORMATS))
+    if unknown:
+        raise ConfigError(
+            f"unknown report format(s) {', '.join(unknown)}; one of: {', '.join(FORMATS)}"
+        )
+    if pages is not None and pages < 0:
+        raise ConfigError(f"--pages must be 0 or more, or 'all'; got {pages}")
+    return chosen
+
+
 def declarations_report_job(
     settings: Settings,
     out_dir: Path | None = None,
@@ -50,14 +64,7 @@ def declarations_report_job(
     """Write `persons.<fmt>` and `balance.<fmt>` for each data format, and with `html` the
     pages of the top `pages` persons (None: all) and `index.html`, into `out_dir` (default
     `DIR/declarations/report`); `advance` is called with 1 after each page (a progress bar)."""
-    chosen = list(dict.fromkeys(formats))
-    unknown = sorted(set(chosen) - set(FORMATS))
-    if unknown:
-        raise ConfigError(
-            f"unknown report format(s) {', '.join(unknown)}; one of: {', '.join(FORMATS)}"
-        )
-    if pages is not None and pages < 0:
-        raise ConfigError(f"--pages must be 0 or more, or 'all'; got {pages}")
+    chosen = report_options(formats, pages)
     workspace = Workspace(settings.workspace)
     findings = read_findings(workspace, ENGINE)
     run = read_run(workspace, ENGINE)
