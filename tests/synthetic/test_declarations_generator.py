@@ -14,6 +14,7 @@ import statistics
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from random import Random
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -30,6 +31,7 @@ from adaldyq.settings import load_settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace
 from adaldyq.synthetic.declaration_patterns import PATTERNS
+from adaldyq.synthetic.declaration_people import iin
 from adaldyq.synthetic.declarations import (
     PopulationSettings,
     generate_declarations,
@@ -354,3 +356,22 @@ def test_screening_finds_every_planted_pattern_and_no_clean_person(population: P
         - {(f.rule_code, f.subject_id) for f in result.findings if f.subject_id in planted}
     )
     assert not false, false[:10]
+
+
+def test_an_iin_is_issued_once() -> None:
+    born = date(1980, 1, 1)
+    first = iin(Random(1), born, True, set())
+    again = iin(Random(1), born, True, {first})
+    assert again != first and again[:7] == first[:7] == "8001013"
+
+
+def test_a_households_dwellings_differ_beyond_the_register_tolerance(
+    population: Population,
+) -> None:
+    """A17 matches real estate within 1 m² or 1 %: a household's items of one type differ by
+    more than 2 m² and 2 % of the smaller, so the register line of one never matches another."""
+    for items in population.tables["real_estate"].values():
+        for a, b in itertools.combinations(items, 2):
+            if a["property_type"] == b["property_type"]:
+                gap = abs(a["area_m2"] - b["area_m2"])
+                assert gap > max(2.0, 0.02 * min(a["area_m2"], b["area_m2"])) - 1e-9, (a, b)

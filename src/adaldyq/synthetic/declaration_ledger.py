@@ -141,13 +141,14 @@ class Household:
     def dwelling(self, rng: Random, year: int, owner: str, area: float, per_m2: float,
                  property_type: str = "apartment") -> dict[str, Any]:  # fmt: skip
         """A real-estate item acquired in `year` at `per_m2` tenge a square metre. Its area
-        differs from that of every other item of its type the household holds, so a rule that
-        follows real estate across years by type and area (ids are per declaration in NACP
-        data) can tell the household's dwellings apart."""
+        differs from that of every other item of its type the household holds by more than
+        2 m² and 2 %, so the rules that follow or match real estate by type and area (A16 across
+        years, since ids are per declaration in NACP data; A17 against a register, within 1 m²
+        or 1 %) can tell the household's dwellings apart."""
         land = property_type == "land"
         held = {i["area"] * (100 if land else 1) for i in self.real_estate
                 if i["property_type"] == property_type}  # fmt: skip
-        while area in held:
+        while any(abs(area - other) <= max(2.0, 0.02 * area) for other in held):
             area += 1
         item = {
             "item_id": self.new_id("re"), "owner_id": owner, "property_type": property_type,

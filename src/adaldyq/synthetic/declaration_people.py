@@ -114,18 +114,22 @@ def feminine(surname: str) -> str:
     return surname + "а" if surname.endswith(("ов", "ев", "ин")) else surname
 
 
-def iin(rng: Random, born: date, male: bool) -> str:
+def iin(rng: Random, born: date, male: bool, taken: set[str]) -> str:
     """A valid-looking individual identification number: YYMMDD, century-and-sex digit, four
-    serial digits and the check digit of BINs and IINs."""
+    serial digits and the check digit of BINs and IINs; none of those `taken` (then added to
+    them), since two officials with one IIN would be one person to every rule."""
     century = (3 if born.year < 2000 else 5) + (0 if male else 1)
     while True:
         first11 = f"{born:%y%m%d}{century}{rng.randrange(10**4):04d}"
         check = bin_check_digit(first11)
-        if check is not None:
+        if check is not None and first11 + str(check) not in taken:
+            taken.add(first11 + str(check))
             return first11 + str(check)
 
 
-def person(rng: Random, number: int, first_year: int, extended_family: bool) -> Person:
+def person(
+    rng: Random, number: int, first_year: int, extended_family: bool, taken: set[str]
+) -> Person:
     """An official aged 30-60 with a spouse (80 %), 0-3 children and, sometimes (always when
     `extended_family`), a parent or an adult child listed as family."""
     male = rng.random() < 0.6
@@ -134,7 +138,7 @@ def person(rng: Random, number: int, first_year: int, extended_family: bool) -> 
     grade = rng.randrange(len(GRADE_SALARY))
     official = Person(
         number=number,
-        iin=iin(rng, born, male),
+        iin=iin(rng, born, male, taken),
         last_name=surname if male else feminine(surname),
         first_name=rng.choice(_MALE if male else _FEMALE),
         male=male,

@@ -102,18 +102,19 @@ def histories(persons: int, seed: int = 0,
     rng = Random(seed)
     names = [name for name, p in PATTERNS.items() if p.span < settings.years]  # room for it
     planted = 0
+    taken: set[str] = set()  # IINs issued: one per official
     for number in range(persons):
         pattern = None
         if rng.random() < settings.share:
             pattern = PATTERNS[names[planted % len(names)]]
             planted += 1
-        yield _history(rng, number, pattern, settings)
+        yield _history(rng, number, pattern, settings, taken)
 
 
 def _history(rng: Random, number: int, pattern: Pattern | None,
-             settings: PopulationSettings) -> History:  # fmt: skip
+             settings: PopulationSettings, taken: set[str]) -> History:  # fmt: skip
     first, usd = settings.first_year, settings.rates["USD"]
-    official = person(rng, number, first, bool(pattern and pattern.needs_adult_relative))
+    official = person(rng, number, first, bool(pattern and pattern.needs_adult_relative), taken)
     held = household(rng, official, first, settings.living_cost)
     if pattern and pattern.needs_dwelling and not held.real_estate:
         held.dwelling(rng, first - 3, "declarant", rng.randint(45, 90), held.market())
