@@ -26,7 +26,7 @@ from anyascii import anyascii
 _KAZAKH_TO_RUSSIAN = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіЁё", "АаГгКкНнОоУуУуХхИиЕе")
 # Kazakh Latin (2018/2021 alphabets) letters whose anyascii reading loses a sound
 _KAZAKH_LATIN = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"})
-_NOT_NAME = re.compile(r"[^\w\s-]|_|\d")
+_NOT_NAME = re.compile(r"[^\w\s-]|_")
 _SPACES = re.compile(r"\s+")
 _VOWELS = "aeiouy"
 _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -60,8 +60,9 @@ def fold_kazakh(text: str) -> str:
 
 
 def _words(text: str) -> str:
-    """Letters, spaces and hyphens only, lower case, single spaces."""
-    text = _NOT_NAME.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    """Letters, digits, spaces and hyphens only, lower case, single spaces."""
+    # "№" is punctuation, not the letters "No" NFKC would make of it
+    text = _NOT_NAME.sub(" ", unicodedata.normalize("NFKC", text.replace("№", " ")).casefold())
     return _SPACES.sub(" ", text).strip(" -")
 
 
