@@ -57,7 +57,7 @@ RATE_SCHEMA = pa.schema(
 )
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Dates as ISO text in evidence, everything else as read."""
     return value.isoformat() if isinstance(value, date) else value
 
@@ -269,10 +269,10 @@ class ScreenContext:
         first: dict[str, dict[str, Any]] = {}
         for row in self.rows(chosen.order_by(["declaration_id", *fields])):
             first.setdefault(row["declaration_id"], row)
-            found[row["declaration_id"]].append({name: _plain(row[name]) for name in fields})
+            found[row["declaration_id"]].append({name: plain(row[name]) for name in fields})
         flags = []
         for key, listed in found.items():
-            values = {name: _plain(first[key][name]) for name in head}
+            values = {name: plain(first[key][name]) for name in head}
             text = formula(len(listed), values)
             evidence = {"items": listed, **values, "formula": text}
             flags.append(self.flag(first[key], len(listed), evidence, money=False))

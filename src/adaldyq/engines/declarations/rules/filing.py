@@ -12,14 +12,13 @@ put right once someone had started looking.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from adaldyq.engines.declarations.context import ScreenContext
+from adaldyq.engines.declarations.context import ScreenContext, plain
 from adaldyq.engines.declarations.registry import Flag, RuleOutput, RuleParams, rule
 from adaldyq.engines.declarations.scope import SCREENED_TYPE
 from adaldyq.model.findings import SubjectType
@@ -103,23 +102,19 @@ def _corrected_after_check(ctx: ScreenContext, filings: ir.Table, checks: ir.Tab
             "variant": "corrected_after_check",
             "corrected_declaration_id": row["corrected_id"],
             "corrected_on": row["submitted_on"].isoformat(),
-            "filed_before_on": _day(row["since"]),
+            "filed_before_on": plain(row["since"]),
             "check": {
                 "started_on": row["started_on"].isoformat(),
                 "kind": row["check_kind"],
                 "reference": row["check_reference"],
             },
             "formula": (
-                f"filed {_day(row['since'])} < check started {row['started_on']} <= corrected "
+                f"filed {row['since']} < check started {row['started_on']} <= corrected "
                 f"{row['submitted_on']} ({days} days after the check started)"
             ),
         }
         flags[key] = ctx.flag(row, days, evidence, money=False)
     return list(flags.values())
-
-
-def _day(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 @rule(

@@ -31,7 +31,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from adaldyq.engines.declarations.context import ScreenContext
+from adaldyq.engines.declarations.context import ScreenContext, plain
 from adaldyq.engines.declarations.money import OWNING
 from adaldyq.engines.declarations.registry import Flag, RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
@@ -157,12 +157,8 @@ def _by_declaration(
 ) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in ctx.rows(table.order_by(["declaration_id", *fields[:1]])):
-        found[row["declaration_id"]].append({name: _plain(row[name]) for name in fields})
+        found[row["declaration_id"]].append({name: plain(row[name]) for name in fields})
     return found
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _flags(
