@@ -57,6 +57,11 @@ RATE_SCHEMA = pa.schema(
 )
 
 
+def fold(text: ir.StringValue) -> ir.StringValue:
+    """Text as rules compare it: case and surrounding spaces ignored (brands, models, places)."""
+    return text.strip().lower()
+
+
 def plain(value: Any) -> Any:
     """Dates as ISO text in evidence, everything else as read."""
     return value.isoformat() if isinstance(value, date) else value

@@ -24,7 +24,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from adaldyq.engines.declarations.context import DIGITS, ScreenContext, cents
+from adaldyq.engines.declarations.context import DIGITS, ScreenContext, cents, fold
 from adaldyq.engines.declarations.money import family_owned
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
@@ -34,10 +34,6 @@ from adaldyq.model.rules import RuleMeta
 class A11Params(RuleParams):
     threshold: float = 0.5
     """Flag a price below this share of the reference median."""
-
-
-def _fold(value: ir.StringValue) -> ir.StringValue:
-    return value.strip().lower()
 
 
 def _bought(ctx: ScreenContext) -> ir.Table:
@@ -113,11 +109,10 @@ def _matched(items: ir.Table, refs: ir.Table) -> ir.Table:
     same_object = ibis.ifelse(
         items.ref_kind == "real_estate",
         refs.ref_type == items.object_type,
-        (_fold(refs.ref_brand) == _fold(items.brand))
-        & (_fold(refs.ref_model) == _fold(items.model)),
+        (fold(refs.ref_brand) == fold(items.brand)) & (fold(refs.ref_model) == fold(items.model)),
     )
-    in_city = _fold(refs.ref_region) == _fold(items.place)
-    in_region = _fold(refs.ref_region) == _fold(items.home_region)
+    in_city = fold(refs.ref_region) == fold(items.place)
+    in_region = fold(refs.ref_region) == fold(items.home_region)
     in_band = (refs.made_from.isnull() | (items.manufacture_year >= refs.made_from)) & (
         refs.made_to.isnull() | (items.manufacture_year <= refs.made_to)
     )
@@ -132,7 +127,7 @@ def _matched(items: ir.Table, refs: ir.Table) -> ir.Table:
             in_band.fill_null(False),
         ],
     )
-    in_place = (_fold(joined.ref_region) == _fold(joined.place)).fill_null(False)
+    in_place = (fold(joined.ref_region) == fold(joined.place)).fill_null(False)
     place_rank = ibis.ifelse(joined.ref_region.isnull(), 2, ibis.ifelse(in_place, 0, 1))
     banded = joined.made_from.notnull() | joined.made_to.notnull()
     specific = place_rank * 2 + ibis.ifelse(banded, 0, 1)

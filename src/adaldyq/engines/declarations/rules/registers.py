@@ -31,7 +31,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from adaldyq.engines.declarations.context import ScreenContext, plain
+from adaldyq.engines.declarations.context import ScreenContext, fold, plain
 from adaldyq.engines.declarations.money import OWNING
 from adaldyq.engines.declarations.registry import Flag, RuleOutput, RuleParams, rule
 from adaldyq.model.findings import SubjectType
@@ -53,10 +53,6 @@ class A17RParams(A17Params):
 Match = Callable[[ir.Table, ir.Table, A17Params], list[ir.BooleanValue]]
 
 
-def _fold(value: ir.StringValue) -> ir.StringValue:
-    return value.strip().lower()
-
-
 def _code(value: ir.StringValue) -> ir.StringValue:
     return value.re_replace(r"\s", "").re_replace(r"^0+", "")
 
@@ -72,8 +68,8 @@ def _same_estate(reg: ir.Table, item: ir.Table, p: A17Params) -> list[ir.Boolean
 def _same_vehicle(reg: ir.Table, item: ir.Table, _p: A17Params) -> list[ir.BooleanValue]:
     year = reg.manufacture_year.isnull() | item.manufacture_year.isnull()
     return [
-        _fold(reg.brand) == _fold(item.brand),
-        _fold(reg.model) == _fold(item.model),
+        fold(reg.brand) == fold(item.brand),
+        fold(reg.model) == fold(item.model),
         year | (reg.manufacture_year == item.manufacture_year),
     ]
 
