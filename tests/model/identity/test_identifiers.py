@@ -76,6 +76,16 @@ def test_published_bins_validate(number: str) -> None:
     assert parse_iin_or_bin(number) == parse_bin(number)
 
 
+def test_either_kind_by_the_fifth_digit() -> None:
+    assert isinstance(parse_iin_or_bin(PUBLISHED_IIN), Iin)
+    with pytest.raises(InvalidIdentifier, match=r"IIN/BIN 940170\*{6}: fifth digit 7 fits neither"):
+        parse_iin_or_bin("940170000385")
+    with pytest.raises(InvalidIdentifier, match=r"BIN .*: check digit 6, expected 5"):
+        parse_iin_or_bin("940140000386")
+    with pytest.raises(InvalidIdentifier, match=r"IIN .*: 3 digits"):
+        parse_iin_or_bin("123")
+
+
 def test_published_bin_decodes() -> None:
     parsed = parse_bin("940140000385", today=TODAY)
     assert parsed == Bin(

@@ -248,11 +248,19 @@ def parse_iin_or_bin(value: str | int) -> Iin | Bin:
     """Parse a number of either kind (a supplier's "BIIN").
 
     The fifth digit tells them apart without ambiguity: in an IIN it is the tens of the day of
-    birth (0-3), in a BIN the entity type (4-6).
+    birth (0-3), in a BIN the entity type (4-6). A 7, 8 or 9 there fits neither, and the error
+    says so rather than blaming a day of birth that was never meant.
     """
     text = clean(value)
-    if len(text) == LENGTH and text[4] in "456":
+    fifth = text[4:5]
+    if fifth in ("4", "5", "6"):
         return parse_bin(text)
+    if fifth in ("7", "8", "9"):
+        problems = _format_problems(text) or [
+            f"fifth digit {fifth} fits neither an IIN (0-3, the tens of the day of birth) "
+            "nor a BIN (4-6, the entity type)"
+        ]
+        raise InvalidIdentifier("IIN/BIN", text, problems)
     return parse_iin(text)
 
 

@@ -27,8 +27,12 @@ from adaldyq.model.identity.identifiers import Sex
 from adaldyq.model.identity.patronymics import PARTICLES, parse_patronymic
 from adaldyq.model.identity.scripts import latin_key
 
-# an initial ("И." or a lone letter) or a word with inner hyphens/apostrophes
-_TOKEN = re.compile(r"[^\W\d_]\.|[^\W\d_](?:(?:[^\W\d_]|['’-])*[^\W\d_])?")
+# Latin initials of one Cyrillic letter may take two: Zh. (Ж), Sh., Ch., Kh., Ts., Ya., Yu., Ye.
+_DIGRAPHS = ("zh", "sh", "ch", "kh", "ts", "ya", "yu", "ye", "yo")
+_LETTER = r"[^\W\d_]"
+_INITIAL = rf"(?i:{'|'.join(_DIGRAPHS)}|{_LETTER})\."
+# an initial ("И.", "Қ.-Ж.", "Zh." or a lone letter) or a word with inner hyphens/apostrophes
+_TOKEN = re.compile(rf"{_INITIAL}(?:-{_INITIAL})*|{_LETTER}(?:(?:{_LETTER}|['’-])*{_LETTER})?")
 _STRONG_SURNAME = (
     "ov",
     "ev",
@@ -91,7 +95,12 @@ class NameComparison:
 
 
 def _is_initial(token: str) -> bool:
-    return len(token) == 1 or (len(token) == 2 and token.endswith("."))
+    return all(_is_one_initial(part) for part in token.split("-"))
+
+
+def _is_one_initial(part: str) -> bool:
+    letters = part.removesuffix(".")
+    return len(letters) == 1 or (part.endswith(".") and letters.lower() in _DIGRAPHS)
 
 
 def _tokens(text: str) -> list[str]:
@@ -168,9 +177,10 @@ def _key(part: str) -> str:
 def _compare_part(a: str | None, b: str | None) -> Agreement:
     if not a or not b:
         return Agreement.OMITTED
-    if _is_initial(a) or _is_initial(b):
-        short, long = sorted((_key(a), _key(b)), key=len)
-        return Agreement.COMPATIBLE if long.startswith(short) else Agreement.CONTRADICTS
+    if _is_initial(a) or _is_initial(b):  # "Қ.-Ж." against "Қасым-Жомарт": part by part
+        pairs = zip(*((_key(p) for p in x.split("-")) for x in (a, b)), strict=False)
+        same = all(x.startswith(y) or y.startswith(x) for x, y in pairs)
+        return Agreement.COMPATIBLE if same else Agreement.CONTRADICTS
     if _key(a) == _key(b):
         return Agreement.AGREE
     parts_a, parts_b = (set(latin_key(x).split("-")) for x in (a, b))
