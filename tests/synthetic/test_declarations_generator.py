@@ -26,11 +26,12 @@ from adaldyq.engines.declarations.rules import load_all
 from adaldyq.ingest.declarations import DeclarationsIngest
 from adaldyq.ingest.rate_table import read_exchange_rates
 from adaldyq.model.country import KAZAKHSTAN
+from adaldyq.model.declaration_amounts import KZ_GAP_FLOOR
 from adaldyq.model.declarations import SECTIONS
 from adaldyq.settings import load_settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace
-from adaldyq.synthetic.declaration_patterns import PATTERNS
+from adaldyq.synthetic.declaration_patterns import PATTERNS, SPREAD_SHARE
 from adaldyq.synthetic.declaration_people import iin
 from adaldyq.synthetic.declarations import (
     PopulationSettings,
@@ -168,12 +169,12 @@ def test_planted_net_worth_gap_is_the_recorded_amount(population: Population, pa
 
 
 def test_spread_gap_stays_under_each_years_floor(population: Population) -> None:
-    """The rules' yearly gap is 250 monthly minimums (half the floor of 500), in each of the
-    three years up to the pattern year."""
+    """The rules' yearly gap is 90 % of the year's floor (2,000 MCI), in each of the three
+    years up to the pattern year; three of them add up to more than a floor."""
     for row in _planted(population, "spread_gap"):
         [year] = row["years"]
-        assert row["rule_gap"] == round(250 * KAZAKHSTAN.subsistence_minimum(year), -3)
-        assert row["rule_gap"] < 500 * KAZAKHSTAN.subsistence_minimum(year)
+        floor = KZ_GAP_FLOOR.in_money(KAZAKHSTAN, year)
+        assert row["rule_gap"] == round(SPREAD_SHARE * floor, -3) < floor
         assert row["amount"] > row["rule_gap"]  # plus what the household spends above the floor
 
 

@@ -1,4 +1,5 @@
-"""Each country's default amount thresholds of the declarations rules A04, A09 and A19.
+"""Each country's default amount thresholds of the declarations rules: the floors of the gap
+rules A01, A02 and A20, and the amounts of A04, A09 and A19.
 
 declarations.com.ua's constants are hryvnias of 2016 (DECLARATIONS.md §4); applied to tenge
 they flag almost every Kazakh declaration (500,000 ₸ of cash is about a thousand dollars). A
@@ -17,31 +18,39 @@ from adaldyq.model.country import CountryProfile
 
 
 class AmountThreshold(BaseModel):
-    """A fixed `amount` in the country's currency, or `mci` multiples of the year's MCI."""
+    """A fixed `amount` in the country's currency, `mci` multiples of the year's MCI, or
+    `minimums` multiples of the year's monthly subsistence minimum: exactly one of them."""
 
     model_config = ConfigDict(frozen=True)
 
     amount: float | None = None
     mci: float | None = None
+    minimums: float | None = None
     basis: str
 
     @model_validator(mode="after")
     def _one_of(self) -> AmountThreshold:
-        if (self.amount is None) == (self.mci is None):
-            raise ValueError("give either amount or mci")
+        if sum(v is not None for v in (self.amount, self.mci, self.minimums)) != 1:
+            raise ValueError("give exactly one of amount, mci and minimums")
         return self
 
     def in_money(self, profile: CountryProfile, year: int) -> float:
-        """The threshold of `year` in the profile's currency."""
-        if self.mci is None:
-            return float(self.amount or 0.0)
-        return profile.in_money(self.mci, year)
+        """The threshold of `year` in the profile's currency (a ConfigError when the profile
+        knows no index for the year)."""
+        if self.mci is not None:
+            return profile.in_money(self.mci, year)
+        if self.minimums is not None:
+            return self.minimums * profile.subsistence_minimum(year)
+        return float(self.amount or 0.0)
 
     def describe(self, profile: CountryProfile, year: int) -> str:
         """How the year's amount is made, for the evidence ("1000 MCI x 3450.00 (2023)")."""
-        if self.mci is None:
-            return f"{self.in_money(profile, year):.2f} {profile.currency}"
-        return f"{self.mci:g} MCI x {profile.mci(year):.2f} ({year})"
+        if self.mci is not None:
+            return f"{self.mci:g} MCI x {profile.mci(year):.2f} ({year})"
+        if self.minimums is not None:
+            minimum = profile.subsistence_minimum(year)
+            return f"{self.minimums:g} subsistence minimums x {minimum:.2f} ({year})"
+        return f"{self.in_money(profile, year):.2f} {profile.currency}"
 
 
 _DRAGNET = "declarations.com.ua red flags (excieve/dragnet @8b69c6f, red_flags.es6)"
@@ -50,13 +59,31 @@ _FORM_250 = (
     "and payables above 1,000 MCI (DECLARATIONS.md §5; memory: exact sections)"
 )
 
+_FORFEITURE = (
+    "Ukraine's civil forfeiture of unjustified assets starts at a gap of 500 subsistence "
+    "minimums (HACC practice, DECLARATIONS.md §2)"
+)
+_LARGE_AMOUNT = (
+    "judgement for screening, to be set by the agency: of the order of the Criminal Code's "
+    "'large amount' thresholds, which are counted in MCI (Code No. 226-V of 3 July 2014, "
+    "art. 3; memory: check the figure); Kazakhstan has no illicit-enrichment threshold"
+)
+UA_GAP_FLOOR = AmountThreshold(minimums=500, basis=_FORFEITURE)
+KZ_GAP_FLOOR = AmountThreshold(mci=2_000, basis=_LARGE_AMOUNT)
+
 DECLARATION_AMOUNTS: dict[str, dict[str, AmountThreshold]] = {
     "UA": {
+        "A01": UA_GAP_FLOOR,
+        "A02": UA_GAP_FLOOR,
+        "A20": UA_GAP_FLOOR,
         "A04": AmountThreshold(amount=500_000, basis=f"{_DRAGNET}: cash_flag_500k"),
         "A09": AmountThreshold(amount=10_000, basis=f"{_DRAGNET}: has_huge_prize"),
         "A19": AmountThreshold(amount=300_000, basis=f"{_DRAGNET}: assets_lend_3rd_parties"),
     },
     "KZ": {
+        "A01": KZ_GAP_FLOOR,
+        "A02": KZ_GAP_FLOOR,
+        "A20": KZ_GAP_FLOOR,
         "A04": AmountThreshold(mci=1_000, basis=_FORM_250),
         "A09": AmountThreshold(
             mci=100,

@@ -21,6 +21,7 @@ from random import Random
 from typing import Any
 
 from adaldyq.model.country import KAZAKHSTAN
+from adaldyq.model.declaration_amounts import KZ_GAP_FLOOR
 from adaldyq.synthetic.declaration_ledger import Household, Year, record_purchase, round_k
 from adaldyq.synthetic.declaration_people import LUXURY_CARS, stranger
 
@@ -86,15 +87,19 @@ def _expenditure_gap(at: Moment) -> dict[str, Any]:
 
 def _spread_gap(at: Moment) -> dict[str, Any]:
     """One of three years of a gap kept under each year's own threshold: the rules' yearly gap
-    (their living cost is the subsistence minimum, below what the household spends) is half the
-    floor of 500 monthly minimums, so only the three years summed cross it. The deposit grows by
-    that half plus the difference between the two living-cost estimates."""
+    (their living cost is the subsistence minimum, below what the household spends) is 90 % of
+    Kazakhstan's gap floor, so only the three years summed cross it. The deposit grows by that
+    plus the difference between the two living-cost estimates."""
     h, year = at.h, at.year
     minimum = KAZAKHSTAN.subsistence_minimum(year.year)
     slack = round(year.spend - 12 * minimum * h.size)
-    shown = round_k(250 * minimum)
+    shown = round_k(SPREAD_SHARE * KZ_GAP_FLOOR.in_money(KAZAKHSTAN, year.year))
     h.deposit += slack + shown
     return {"amount": slack + shown, "rule_gap": shown, "item_id": "m-kzt"}
+
+
+SPREAD_SHARE = 0.9
+"""The share of the year's gap floor a `spread_gap` year shows to the rules."""
 
 
 def _cash_hoard(at: Moment) -> dict[str, Any]:

@@ -44,8 +44,9 @@ def test_family_wealth_jump_while_the_declarants_stays_flat(tmp_path: Path) -> N
     assert [f["subject_id"] for f in findings] == ["shift-yes"]
     evidence = findings[0]["evidence"]
     assert evidence["formula"] == (
-        "family growth (1500000.00 - 100000.00) - family income 100000.00 = 1300000.00 > 500 x "
-        "1330.00 = 665000.00, declarant growth -100000.00 <= 0"
+        "family growth (1500000.00 - 100000.00) - family income 100000.00 = 1300000.00 > floor "
+        "665000.00, declarant growth -100000.00 <= 0"
     )
+    assert evidence["threshold_basis"].startswith("500 subsistence minimums x 1330.00 (2016); ")
     assert (evidence["unexplained"], evidence["declarant_growth"]) == (1_300_000.0, -100_000.0)
     assert findings[0]["value"] == 1_300_000.0

@@ -92,9 +92,10 @@ def test_net_worth_gap_shows_its_arithmetic(findings: list[dict[str, Any]]) -> N
         200_000,
     )
     assert (evidence["unexplained"], evidence["threshold"]) == (815_960.0, 665_000.0)
+    assert evidence["floor_basis"].startswith("500 subsistence minimums x 1330.00 (2016); ")
     assert evidence["formula"] == (
         "(NW 2170000.00 - NW 1150000.00) + living (1330.00 x 12 x 1 = 15960.00) - income "
-        "200000.00 - fx_gain 20000.00 = 815960.00 > max(500 x 1330.00, 0.25 x 220000.00) "
+        "200000.00 - fx_gain 20000.00 = 815960.00 > max(floor 665000.00, 0.25 x 220000.00) "
         "= 665000.00"
     )
     assert (evidence["year_from"], evidence["year"]) == (2015, 2016)
@@ -109,6 +110,6 @@ def test_expenditure_gap_shows_its_arithmetic(findings: list[dict[str, Any]]) ->
     assert (evidence["unexplained"], evidence["household"]) == (1_231_920.0, 2)
     assert evidence["formula"] == (
         "expenditures 1500000.00 + living (1330.00 x 12 x 2 = 31920.00) + money change 0.00 "
-        "- income 300000.00 - debt change 0.00 - fx_gain 0.00 = 1231920.00 > max(500 x "
-        "1330.00, 0.25 x 300000.00) = 665000.00"
+        "- income 300000.00 - debt change 0.00 - fx_gain 0.00 = 1231920.00 > max(floor "
+        "665000.00, 0.25 x 300000.00) = 665000.00"
     )

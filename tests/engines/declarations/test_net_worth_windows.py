@@ -69,7 +69,7 @@ def test_window_sums_the_yearly_arithmetic(findings: list[dict[str, Any]]) -> No
     assert (evidence["unexplained"], evidence["threshold"]) == (1_253_016.0, 772_000.0)
     assert evidence["formula"] == (
         "2015->2016 415960.00 + 2016->2017 418528.00 + 2017->2018 418528.00 = 1253016.00 "
-        "> max(500 x 1544.00, 0.25 x 0.00) = 772000.00; no single year crosses its own "
+        "> max(floor 772000.00, 0.25 x 0.00) = 772000.00; no single year crosses its own "
         "threshold"
     )
     assert evidence["declaration_id"] == "spread-2018"

@@ -11,14 +11,12 @@ from dataclasses import replace
 from typing import Any
 
 import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
 from pydantic import Field
 
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
-from adaldyq.errors import ConfigError
-from adaldyq.model.declaration_amounts import declaration_amount
+from adaldyq.engines.declarations.thresholds import yearly_thresholds
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
@@ -37,7 +35,7 @@ def amount_flags(
     ctx: ScreenContext, code: str, total: str, params: AmountParams, inclusive: bool = False
 ) -> RuleOutput:
     """Declarations whose `total` is above the year's threshold (or at it, when `inclusive`)."""
-    thresholds = _thresholds(ctx, code, params)
+    thresholds = yearly_thresholds(ctx, code, params.threshold)
     t = ctx.totals.join(thresholds, "year")
     above = t[total] >= t.threshold if inclusive else t[total] > t.threshold
     sign = ">=" if inclusive else ">"
@@ -55,30 +53,6 @@ def amount_flags(
         }
         flags.append(ctx.flag(row, amount, evidence))
     return RuleOutput(flags, params.model_dump())
-
-
-def _thresholds(ctx: ScreenContext, code: str, params: AmountParams) -> ir.Table:
-    """The threshold of every year screened, with how it is made (`threshold_basis`)."""
-    years = [row["year"] for row in ctx.rows(ctx.totals.select("year").distinct())]
-    if params.threshold is not None:
-        rows = [{"year": y, "threshold": params.threshold, "threshold_basis": "settings"}
-                for y in years]  # fmt: skip
-    else:
-        default = declaration_amount(ctx.profile, code)
-        if ctx.base_currency != ctx.profile.currency:
-            raise ConfigError(
-                f"{code}: the default threshold is in {ctx.profile.currency}, the sums in "
-                f"{ctx.base_currency}: set [declarations.params.{code}] threshold"
-            )
-        rows = [
-            {"year": y, "threshold": default.in_money(ctx.profile, y),
-             "threshold_basis": f"{default.describe(ctx.profile, y)}; {default.basis}"}
-            for y in years
-        ]  # fmt: skip
-    schema = pa.schema(
-        [("year", pa.int64()), ("threshold", pa.float64()), ("threshold_basis", pa.string())]
-    )
-    return ibis.memtable(pa.Table.from_pylist(rows, schema=schema))
 
 
 class A04Params(AmountParams):

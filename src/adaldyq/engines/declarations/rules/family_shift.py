@@ -7,7 +7,8 @@ On consecutive annual declarations (t0, t1 = t0 + 1), in the base currency at ea
     family growth   = W_family(t1) - W_family(t0),  W = property at cost + money - debts
                       of the items whose owner is a family member
     unexplained     = family growth - the family members' own income(t1)
-    flag when unexplained > minimums x subsistence minimum(t1) and the declarant's W did not grow
+    flag when unexplained > floor(t1) (A01's: the country's, or the settings') and the
+    declarant's W did not grow
 
 An item is the family member's when they are its owner in the declaration (its own owner, not
 its co-owners: a joint item counts, at the family's part, for the owner listed).
@@ -19,16 +20,20 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+from pydantic import Field
 
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import RuleOutput, RuleParams, rule
 from adaldyq.engines.declarations.rules.net_worth import STOCKS, skipped_years, year_pairs
+from adaldyq.engines.declarations.thresholds import yearly_thresholds
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
 
 class A20Params(RuleParams):
-    minimums: float = 500.0
+    floor: float | None = Field(
+        None, description="In the base currency; unset: the country's (as A01's)."
+    )
 
 
 def _by_owner(ctx: ScreenContext) -> ir.Table:
@@ -58,8 +63,9 @@ def _by_owner(ctx: ScreenContext) -> ir.Table:
     )
 )
 def family_wealth_jump(ctx: ScreenContext, params: A20Params) -> RuleOutput:
-    pairs = year_pairs(ctx).select("declaration_id", "person_id", "year", "year_from", "id_from",
-                                   "minimum")  # fmt: skip
+    pairs = year_pairs(ctx).select("declaration_id", "person_id", "year", "year_from", "id_from")
+    floors = yearly_thresholds(ctx, "A20", params.floor, name="floor")
+    pairs = pairs.join(floors, "year")
     owners = _by_owner(ctx)
     before = owners.select(
         id_from="declaration_id",
@@ -69,35 +75,35 @@ def family_wealth_jump(ctx: ScreenContext, params: A20Params) -> RuleOutput:
     joined = pairs.join(owners, "declaration_id").join(before, "id_from")
     growth = joined.family_wealth - joined.family_wealth_from
     flat = joined.declarant_wealth - joined.declarant_wealth_from <= 0
-    hit = joined.filter((growth - joined.family_income > params.minimums * joined.minimum) & flat)
-    flags = [ctx.flag(row, *_evidence(row, params)) for row in ctx.rows(hit)]
+    hit = joined.filter((growth - joined.family_income > joined.floor) & flat)
+    flags = [ctx.flag(row, *_evidence(row)) for row in ctx.rows(hit)]
     meta = {**params.model_dump(), "years_without_minimum": skipped_years(ctx)}
     return RuleOutput(flags, meta)
 
 
-def _evidence(row: dict[str, Any], params: A20Params) -> tuple[float, dict[str, Any]]:
+def _evidence(row: dict[str, Any]) -> tuple[float, dict[str, Any]]:
     n = {
         name: cents(row[name])
         for name in (
             "family_wealth_from", "family_wealth", "declarant_wealth_from", "declarant_wealth",
-            "family_income", "minimum",
+            "family_income", "floor",
         )
     }  # fmt: skip
     growth = cents(n["family_wealth"] - n["family_wealth_from"])
     declarant = cents(n["declarant_wealth"] - n["declarant_wealth_from"])
     unexplained = cents(growth - n["family_income"])
-    threshold = cents(params.minimums * n["minimum"])
     formula = (
         f"family growth ({n['family_wealth']:.2f} - {n['family_wealth_from']:.2f}) - family "
-        f"income {n['family_income']:.2f} = {unexplained:.2f} > {params.minimums:g} x "
-        f"{n['minimum']:.2f} = {threshold:.2f}, declarant growth {declarant:.2f} <= 0"
+        f"income {n['family_income']:.2f} = {unexplained:.2f} > floor {n['floor']:.2f}, "
+        f"declarant growth {declarant:.2f} <= 0"
     )
     evidence = {
         **n,
         "family_growth": growth,
         "declarant_growth": declarant,
         "unexplained": unexplained,
-        "threshold": threshold,
+        "threshold": n["floor"],
+        "threshold_basis": row["floor_basis"],
         "year_from": row["year_from"],
         "declaration_from": row["id_from"],
         "formula": formula,

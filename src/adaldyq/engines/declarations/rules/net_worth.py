@@ -12,9 +12,10 @@ of t1 = t0 + 1, all in the base currency at each year's 31 December rate:
     A02 unexplained = expenditures(t1) + living + (M(t1) - M(t0)) - income(t1)
                       - (L(t1) - L(t0)) - fx_gain on money and debts
 
-Flagged when unexplained > max(minimums x subsistence minimum(t1), relative x (income(t1) +
-fx_gain)): an absolute floor in the country's own statutory unit (Ukraine's civil forfeiture
-starts at 500 subsistence minimums) and a tolerance for what declarations understate.
+Flagged when unexplained > max(floor(t1), relative x (income(t1) + fx_gain)): an absolute floor
+in the country's own statutory unit (`model/declaration_amounts.py`: Ukraine's civil forfeiture
+starts at 500 subsistence minimums; Kazakhstan's is in MCI) and a tolerance for what
+declarations understate.
 
 The same test runs over rolling windows of `window` consecutive pairs (the sum of their gaps
 against the summed inflows), so that an acquisition spread over several years, none of which
@@ -32,6 +33,7 @@ from pydantic import Field
 
 from adaldyq.engines.declarations.context import ScreenContext, cents
 from adaldyq.engines.declarations.registry import Flag, RuleOutput, RuleParams, rule
+from adaldyq.engines.declarations.thresholds import yearly_thresholds
 from adaldyq.errors import ConfigError
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
@@ -41,7 +43,11 @@ STOCKS = ("property", "monetary", "liability")
 
 
 class GapParams(RuleParams):
-    minimums: float = 500.0
+    floor: float | None = Field(
+        None,
+        description="Absolute floor in the base currency; unset: the country's (Ukraine 500 "
+        "subsistence minimums, Kazakhstan 2,000 MCI of the year).",
+    )
     relative: float = 0.25
     window: int = Field(3, ge=1, description="Year pairs summed in a rolling window; 1: none.")
 
@@ -163,13 +169,15 @@ def _scored_pairs(
     living = living_cost(p)
     inflows = p.income + (p.fx_gain if kind == "A01" else p.fx_money)
     scored = p.mutate(living=living, unexplained=unexplained + living, inflows=inflows)
-    return scored.mutate(threshold=_threshold(params, scored.minimum, scored.inflows))
+    floors = yearly_thresholds(ctx, kind, params.floor, name="floor")
+    scored = scored.join(floors, "year")
+    return scored.mutate(threshold=_threshold(params, scored.floor, scored.inflows))
 
 
 def _threshold(
-    params: GapParams, minimum: ir.FloatingValue, inflows: ir.FloatingValue
+    params: GapParams, floor: ir.FloatingValue, inflows: ir.FloatingValue
 ) -> ir.FloatingValue:
-    return ibis.greatest(minimum * params.minimums, params.relative * inflows)
+    return ibis.greatest(floor, params.relative * inflows)
 
 
 def _gap_flags(
@@ -198,14 +206,15 @@ def _window_flags(ctx: ScreenContext, scored: ir.Table, params: GapParams, kind:
         "person_id",
         "declaration_id",
         "year",
-        "minimum",
+        "floor",
+        "floor_basis",
         first_year=scored.year_from.min().over(span),
         pairs=scored.count().over(span),
         unexplained=scored.unexplained.sum().over(span),
         inflows=scored.inflows.sum().over(span),
         flagged=(scored.unexplained > scored.threshold).cast("int64").sum().over(span),
     )
-    over = over.mutate(threshold=_threshold(params, over.minimum, over.inflows))
+    over = over.mutate(threshold=_threshold(params, over.floor, over.inflows))
     hit = over.filter(
         (over.pairs == params.window)
         & (over.year - over.first_year == params.window)
@@ -250,19 +259,19 @@ def _window_evidence(
         )
     unexplained = cents(sum(step["unexplained"] for step in steps))
     inflows = cents(sum(step["inflows"] for step in steps))
-    minimum = cents(pairs[-1]["minimum"])
-    threshold = cents(max(params.minimums * minimum, params.relative * inflows))
+    floor = cents(pairs[-1]["floor"])
+    threshold = cents(max(floor, params.relative * inflows))
     parts = " + ".join(f"{s['year_from']}->{s['year']} {s['unexplained']:.2f}" for s in steps)
     formula = (
-        f"{parts} = {unexplained:.2f} > max({params.minimums:g} x {minimum:.2f}, "
-        f"{params.relative:g} x {inflows:.2f}) = {threshold:.2f}; no single year crosses "
-        "its own threshold"
+        f"{parts} = {unexplained:.2f} > max(floor {floor:.2f}, {params.relative:g} x "
+        f"{inflows:.2f}) = {threshold:.2f}; no single year crosses its own threshold"
     )
     return {
         "window": params.window,
         "year_from": window["first_year"],
         "pairs": steps,
-        "minimum": minimum,
+        "floor": floor,
+        "floor_basis": pairs[-1]["floor_basis"],
         "inflows": inflows,
         "unexplained": unexplained,
         "threshold": threshold,
@@ -307,13 +316,15 @@ def _pair_arithmetic(row: dict[str, Any], kind: str) -> tuple[dict[str, Any], st
 def _evidence(row: dict[str, Any], params: GapParams, kind: str) -> dict[str, Any]:
     """The numbers of the pair and the formula with them, against the pair's threshold."""
     numbers, formula = _pair_arithmetic(row, kind)
-    threshold = cents(row["threshold"])
+    threshold, floor = cents(row["threshold"]), cents(row["floor"])
     formula += (
-        f" > max({params.minimums:g} x {numbers['minimum']:.2f}, {params.relative:g} x "
-        f"{numbers['inflows']:.2f}) = {threshold:.2f}"
+        f" > max(floor {floor:.2f}, {params.relative:g} x {numbers['inflows']:.2f}) "
+        f"= {threshold:.2f}"
     )
     return {
         **numbers,
+        "floor": floor,
+        "floor_basis": row["floor_basis"],
         "year_from": row["year_from"],
         "declaration_from": row["id_from"],
         "household": row["household"],
