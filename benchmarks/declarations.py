@@ -35,6 +35,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--screen-only",
+        action="store_true",
+        help="screen the workspaces an earlier run imported, without importing again",
+    )
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)  # child mode
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -47,7 +52,8 @@ def main() -> None:
     for size in args.sizes:
         if not data_file(args.workdir, size, args.seed).exists():
             rows.append(_measure("generate", args.workdir, size, args.seed))
-        rows.append(_measure("import", args.workdir, size, args.seed))
+        if not (args.screen_only and workspace_dir(args.workdir, size, args.seed).exists()):
+            rows.append(_measure("import", args.workdir, size, args.seed))
         rows.append(_measure("screen", args.workdir, size, args.seed))
     print_table(rows)
 
