@@ -97,11 +97,11 @@ SAME_FLAT = [
 
 @pytest.mark.parametrize("written", SAME_FLAT)
 def test_one_flat_in_every_spelling(written: str) -> None:
-    assert address_key(written) == "10 aba almati apt5"
+    assert address_key(written) == "10 abaia almati apt5"
 
 
 def test_numbers_are_kept_and_bound_to_flat_and_office() -> None:
-    assert address_key("г. Алматы, ул. Абая, д. 5, кв. 10") == "5 aba almati apt10"
+    assert address_key("г. Алматы, ул. Абая, д. 5, кв. 10") == "5 abaia almati apt10"
     office = "г. Астана, пр-т Мәңгілік Ел, 55/20, офис 301"
     assert address_key(office) == address_key("Астана қ., Мәңгілік Ел даңғылы 55/20, 301 кеңсе")
     assert address_key(office) == "55/20 astana el mangilik office301"
@@ -110,7 +110,7 @@ def test_numbers_are_kept_and_bound_to_flat_and_office() -> None:
 
 def test_postcode_kept_unless_asked() -> None:
     written = "050000, г. Алматы, ул. Абая, д. 10, кв. 5"
-    assert address_key(written) == "050000 10 aba almati apt5"
+    assert address_key(written) == "050000 10 abaia almati apt5"
     assert address_key(written, postcode=False) == address_key(SAME_FLAT[0])
 
 

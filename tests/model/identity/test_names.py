@@ -1,10 +1,15 @@
 """Names in Kazakh, Russian and Latin: keys, patronymic stems, parsing, part-by-part comparison."""
 
-# ruff: noqa: RUF001  (Cyrillic initials are the subject)
+# ruff: noqa: RUF001, RUF003  (Cyrillic names are the subject)
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from anyascii import anyascii
+from hypothesis import given
+from hypothesis import strategies as st
 
 from adaldyq.model.identity.identifiers import Sex
 from adaldyq.model.identity.names import (
@@ -52,6 +57,21 @@ def test_latin_key_joins_spellings(spellings: list[str], key: str) -> None:
 def test_latin_key_keeps_different_names_apart() -> None:
     assert latin_key("Иванов") != latin_key("Иванова")
     assert latin_key("Сергеев") != latin_key("Сергеевич")
+
+
+# Russian and Kazakh letters but ъ; й before е/ё/э excluded: the documented exceptions
+_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщыьэюяәғқңөұүһі"
+
+
+@given(
+    st.text(alphabet=_LETTERS, min_size=1, max_size=12).filter(
+        lambda w: not re.search("й[её]|йэ", w)
+    )
+)
+def test_romanisations_share_the_latin_key(word: str) -> None:
+    assert latin_key(word) == latin_key(icao_transliteration(word))
+    assert latin_key(word) == latin_key(anyascii(fold_kazakh(word)))
+    assert latin_key(word.upper()) == latin_key(word)
 
 
 def test_icao_and_aliases() -> None:
