@@ -48,6 +48,9 @@ def test_kazakh_letters_fold_to_russian() -> None:
         (["Юрий", "Yuriy", "Iurii", "Yurij"], "iuri"),
         (["Ерлан", "Yerlan", "Erlan"], "erlan"),
         (["Хамит", "Khamit", "Hamit"], "hamit"),
+        (["Аяжан", "Ayazhan", "Aiazhan"], "aiajan"),
+        (["Васильев", "Vasilyev", "Vasilev", "Vasil'ev"], "vasilev"),
+        (["Мария", "Mariya", "Mariia", "Maria"], "maria"),
     ],
 )
 def test_latin_key_joins_spellings(spellings: list[str], key: str) -> None:
