@@ -26,8 +26,9 @@ from adaldyq.model.identity.identifiers import (
 )
 
 # Computed by other implementations (see the module docstring): an independent oracle.
-PUBLISHED_BINS = ["940140000385", "990140004654", "971240001315"]
-PUBLISHED_IIN = "061211600012"
+PUBLISHED_BINS = ["940140000385", "990140004654", "971240001315", "950341000052", "070941024691"]
+SECOND_WEIGHTING_BIN = "961141000023"  # a Halyk Bank branch; first weighting gives 10
+PUBLISHED_IIN = "061211600012"  # first weighting gives 10 too
 _FIRST = tuple(range(1, 12))
 _CENTURY = {1800: (1, 2), 1900: (3, 4), 2000: (5, 6)}
 
@@ -95,6 +96,23 @@ def test_published_bin_decodes() -> None:
         BinAttribute.HEAD_UNIT,
         "00038",
     )
+
+
+def test_second_weighting_on_published_numbers() -> None:
+    for number in (SECOND_WEIGHTING_BIN, PUBLISHED_IIN):
+        assert _first_remainder(number[:11]) == 10
+        assert check_digit(number[:11]) == int(number[11])
+    branch = parse_bin(SECOND_WEIGHTING_BIN, today=TODAY)
+    assert (branch.registered, branch.attribute) == (date(1996, 11, 1), BinAttribute.BRANCH)
+
+
+@pytest.mark.parametrize(
+    ("number", "born", "sex"),
+    [("800416100254", date(1880, 4, 16), Sex.MALE), ("680503250034", date(1868, 5, 3), Sex.FEMALE)],
+)
+def test_nineteenth_century_digits(number: str, born: date, sex: Sex) -> None:
+    parsed = parse_iin(number)
+    assert (parsed.birth_date, parsed.sex) == (born, sex)
 
 
 def test_published_iin_decodes() -> None:

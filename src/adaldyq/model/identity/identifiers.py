@@ -27,7 +27,10 @@ What was verified, and where (searches of public code and pages, November 2026):
   cannot be used") agrees. The same algorithm serves IIN and BIN.
 * Published examples computed by other implementations validate here (tests keep them): BINs
   940140000385 and 990140004654 (python-stdnum PR #322 docstring), 971240001315 (npm
-  ``inn-validate`` README) and the IIN 061211600012 (``kz-iin-validator`` README).
+  ``inn-validate`` README), Halyk Bank branches' 950341000052, 961141000023 and 070941024691
+  (kaz-person-id tests), the IIN 061211600012 (``kz-iin-validator`` README) and kaz-person-id's
+  1800s IINs 800416100254 and 680503250034. 961141000023 and 061211600012 need the second
+  weighting, so it is checked against outside data too.
 * Century/sex digits 1-6 as above: kaz-person-id, kz-iin-validator, idnumbers and FakerPHP agree.
   A 0 "for foreigners" is *not* confirmed by any of them: kaz-person-id calls 0 and 7-9
   "unassigned" and kz-iin-validator rejects 0. It is refused unless the caller allows it
