@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from adaldyq.model.identity.identifiers import Sex
 from adaldyq.model.identity.names import (
     Agreement,
+    NameKeys,
     PersonName,
     compare_person_names,
+    name_keys,
     parse_person_name,
 )
 from adaldyq.model.identity.patronymics import parse_patronymic, patronymic_stem
@@ -178,3 +180,10 @@ def test_swapped_order_is_tried() -> None:
 def test_sex_from_patronymic() -> None:
     assert parse_person_name("Назарбаева Дарига Нурсултановна").sex is Sex.FEMALE
     assert parse_person_name("Иванов И.И.").sex is None
+
+
+def test_name_keys_for_blocking() -> None:
+    kazakh, russian, english = (name_keys(n) for n in (TOKAYEV_KK, TOKAYEV_RU, TOKAYEV_EN))
+    assert kazakh == russian == NameKeys("tokaev", "kasimjomart", "k", "kemel", Sex.MALE)
+    assert english == NameKeys("tokaev", "kasimjomart", "k", None, None)
+    assert name_keys("Иванов И.П.") == NameKeys("ivanov", None, "i", None, None)

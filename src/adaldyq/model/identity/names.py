@@ -235,3 +235,32 @@ def compare_person_names(a: PersonName | str, b: PersonName | str) -> NameCompar
 def _rank(comparison: NameComparison) -> tuple[int, int]:
     parts = (comparison.surname, comparison.given)
     return -parts.count(Agreement.CONTRADICTS), parts.count(Agreement.AGREE)
+
+
+@dataclass(frozen=True)
+class NameKeys:
+    """A name's parts as script-free keys: what blocking rules and string comparators read."""
+
+    surname: str | None
+    given: str | None
+    given_initial: str | None
+    patronymic_stem: str | None
+    sex: Sex | None
+
+
+def name_keys(name: PersonName | str) -> NameKeys:
+    """Keys of each part; an initial gives only `given_initial`, never a full key."""
+    parsed = parse_person_name(name) if isinstance(name, str) else name
+
+    def full(part: str | None) -> str | None:
+        return _key(part) if part and not _is_initial(part) else None
+
+    patronymic = parse_patronymic(parsed.patronymic) if parsed.patronymic else None
+    given_key = _key(parsed.given) if parsed.given else ""
+    return NameKeys(
+        surname=full(parsed.surname),
+        given=full(parsed.given),
+        given_initial=given_key[:1] or None,
+        patronymic_stem=patronymic.stem if patronymic else full(parsed.patronymic),
+        sex=parsed.sex,
+    )
