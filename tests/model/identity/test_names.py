@@ -187,3 +187,47 @@ def test_name_keys_for_blocking() -> None:
     assert kazakh == russian == NameKeys("tokaev", "kasimjomart", "k", "kemel", Sex.MALE)
     assert english == NameKeys("tokaev", "kasimjomart", "k", None, None)
     assert name_keys("Иванов И.П.") == NameKeys("ivanov", None, "i", None, None)
+
+
+_SURNAMES = ["Тоқаев", "Иванов", "Сәтбаев", "Ким", "Петренко", "Өтегенов"]
+_GIVEN = ["Қасым-Жомарт", "Иван", "Нұрсұлтан", "Ерлан", "Дәурен", "Сергей"]
+_FATHERS = ["Кемел", "Әбіш", "Иван", "Серік", "Болат", "Сергей"]
+
+
+def _russian_patronymic(father: str) -> str:
+    father = fold_kazakh(father)
+    if father.endswith("й"):
+        return father[:-1] + "евич"
+    return father + ("евич" if father[-1] in "шжчщц" else "ович")
+
+
+def _renderings(surname: str, given: str, father: str) -> list[str]:
+    """One man as a Kazakh register, a Russian one, a portal, a passport and a form write him."""
+    russian = f"{fold_kazakh(surname)} {fold_kazakh(given)} {_russian_patronymic(father)}"
+    return [
+        f"{surname} {given} {father}ұлы",
+        russian,
+        f"{given} {_russian_patronymic(father)} {surname}",
+        anyascii(fold_kazakh(f"{given} {surname}")),
+        anyascii(fold_kazakh(f"{surname} {given}")).upper(),
+        f"{surname} {given[0]}.{father[0]}.",
+    ]
+
+
+@given(
+    st.sampled_from(_SURNAMES),
+    st.sampled_from(_GIVEN),
+    st.sampled_from(_FATHERS),
+    st.sampled_from(_FATHERS),
+)
+def test_one_man_written_six_ways_matches_and_another_father_contradicts(
+    surname: str, given_name: str, father: str, other_father: str
+) -> None:
+    spellings = _renderings(surname, given_name, father)
+    for a in spellings:
+        for b in spellings:
+            result = compare_person_names(a, b)
+            assert result.matches, (a, b, result)
+    if patronymic_stem(father + "ұлы") != patronymic_stem(other_father + "ұлы"):
+        brother = f"{surname} {given_name} {other_father}ұлы"
+        assert compare_person_names(spellings[1], brother).patronymic is X
