@@ -157,6 +157,35 @@ def _by_declaration(
     return found
 
 
+Compared = dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+
+
+def _unmatched(
+    ctx: ScreenContext,
+    register: Register,
+    params: A17Params,
+    wanted: ir.Table,
+    against: ir.Table,
+    register_side: bool = False,
+) -> Compared:
+    """Per declaration: the rows of `wanted` that no row of `against` in the same declaration
+    matches, and the rows of `against` they were compared with (the evidence of why none
+    matched). `wanted` is the register side when `register_side`, else the declared items;
+    both directions (A17, A17R) share this one comparison."""
+    held, items = (wanted, against) if register_side else (against, wanted)
+    fields = (register.register_fields, register.item_fields)
+    wanted_fields, against_fields = fields if register_side else fields[::-1]
+    missing = wanted.anti_join(
+        against,
+        [wanted.declaration_id == against.declaration_id, *register.match(held, items, params)],
+    )
+    unmatched = _by_declaration(ctx, missing, wanted_fields)
+    compared = _by_declaration(
+        ctx, against.semi_join(missing.select("declaration_id"), "declaration_id"), against_fields
+    )
+    return {key: (rows, compared.get(key, [])) for key, rows in unmatched.items()}
+
+
 def _flags(
     ctx: ScreenContext, found: dict[str, list[dict[str, Any]]], key: str, formula: str
 ) -> list[Flag]:
@@ -187,23 +216,13 @@ def in_register_not_declared(ctx: ScreenContext, params: A17Params) -> RuleOutpu
     present = _present(ctx)
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for register in (r for r in REGISTERS if r.name in present):
-        held = _held(ctx, register)
-        items = ctx.table(register.table)
-        missing = held.anti_join(
-            items,
-            [held.declaration_id == items.declaration_id, *register.match(held, items, params)],
-        )
-        unmatched = _by_declaration(ctx, missing, register.register_fields)
-        declared = _by_declaration(
-            ctx, items.semi_join(missing.select("declaration_id"), "declaration_id"),
-            register.item_fields,
-        )  # fmt: skip
-        for declaration_id, lines in unmatched.items():
+        held, items = _held(ctx, register), ctx.table(register.table)
+        compared = _unmatched(ctx, register, params, held, items, register_side=True)
+        for declaration_id, (lines, declared) in compared.items():
             for line in lines:
                 found[declaration_id].append({
                     "register": register.name, **line,
-                    "why": register.describe(line, params),
-                    "declared": declared.get(declaration_id, []),
+                    "why": register.describe(line, params), "declared": declared,
                 })  # fmt: skip
     flags = _flags(
         ctx, found, "lines", "{count} register line(s) held on 31 December, not declared"
@@ -248,23 +267,14 @@ def declared_not_in_register(ctx: ScreenContext, params: A17RParams) -> RuleOutp
         if not params.register_complete:
             named = lines.filter(lines.register == register.name).select("person_id")
             owned = owned.semi_join(named, "person_id")
-        held = _held(ctx, register)
-        missing = owned.anti_join(
-            held,
-            [owned.declaration_id == held.declaration_id, *register.match(held, owned, params)],
-        )
-        unmatched = _by_declaration(ctx, missing, register.item_fields)
-        compared = _by_declaration(
-            ctx, held.semi_join(missing.select("declaration_id"), "declaration_id"),
-            register.register_fields,
-        )  # fmt: skip
-        for declaration_id, items in unmatched.items():
+        compared = _unmatched(ctx, register, params, owned, _held(ctx, register))
+        for declaration_id, (items, held_lines) in compared.items():
             for item in items:
                 found[declaration_id].append({
                     "register": register.name, **item,
                     "why": f"no {register.name} register line of the declarant held on 31 "
                            "December matches it",
-                    "register_lines": compared.get(declaration_id, []),
+                    "register_lines": held_lines,
                 })  # fmt: skip
     flags = _flags(
         ctx, found, "items", "{count} declared item(s) in no register line held on 31 December"
