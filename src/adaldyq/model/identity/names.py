@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from adaldyq.model.identity.identifiers import Sex
 from adaldyq.model.identity.patronymics import PARTICLES, parse_patronymic
@@ -150,6 +151,7 @@ def _split_words(words: list[str]) -> tuple[str | None, str | None, str | None]:
     return words[-1], words[0], " ".join(words[1:-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_person_name(text: str) -> PersonName:
     """Split a full name into surname, given name and patronymic (see the module docstring)."""
     tokens = _tokens(text)

@@ -15,6 +15,7 @@ Stems live in `latin_key` space so the three scripts meet; the suffix also tells
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from adaldyq.model.identity.identifiers import Sex
 from adaldyq.model.identity.scripts import latin_key
@@ -51,6 +52,7 @@ class Patronymic:
     sex: Sex
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_patronymic(word: str) -> Patronymic | None:
     """The stem and sex of a patronymic, or None when `word` does not end like one.
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -70,6 +71,8 @@ def cyrillic_key(text: str) -> str:
     return _words(fold_kazakh(text))
 
 
+# Names repeat (far fewer surnames than people): the cache makes a million records cheap.
+@lru_cache(maxsize=1 << 17)
 def latin_key(text: str) -> str:
     """Script-free matching key: "Тоқаев" = "Токаев" = "Tokayev" -> "tokaev"."""
     romanised = anyascii(fold_kazakh(text).translate(_KAZAKH_LATIN)).lower()
