@@ -18,6 +18,7 @@ ROMASHKA = [
     "ТОО Ромашка",
     "тоо  РОМАШКА.",
     "«Ромашка» TOO",
+    "«Romashka» JShS",
 ]
 
 
@@ -55,6 +56,7 @@ def test_kazakh_word_at_the_start_is_not_a_legal_form() -> None:
     assert parse_company_name("ТОО Ақ жол").key == "ак жол"
     assert parse_company_name("Ақ жол ЖШС").key == "ак жол"
     assert parse_company_name("Ақ жол АҚ").legal_forms == ("JSC",)
+    assert parse_company_name("Aq jol AQ").key == "aq jol"
 
 
 def test_nested_quotes_keep_the_inner_name() -> None:

@@ -34,7 +34,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "жауапкершілігі шектеулі серіктестігі",
         "жауапкершілігі шектеулі серіктестік",
         "limited liability partnership",
-        "тоо", "жшс", "llp", "too",
+        "тоо", "жшс", "llp", "too", "jshs",  # JShS: ЖШС in the Kazakh Latin alphabet
     ),
     "LLC": ("общество с ограниченной ответственностью", "limited liability company", "ооо", "llc"),
     "JSC": (
@@ -46,7 +46,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "акционерлік қоғам",
         "коммерциялық емес акционерлік қоғам",
         "joint stock company", "joint-stock company",
-        "нао", "пао", "оао", "зао", "ао", "ақ", "кеақ", "jsc", "ojsc", "pjsc", "cjsc",
+        "нао", "пао", "оао", "зао", "ао", "ақ", "aq", "кеақ", "jsc", "ojsc", "pjsc", "cjsc",
     ),
     "IE": (
         "индивидуальный предприниматель",
@@ -88,7 +88,9 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Kazakh abbreviations follow the name ("«Қазақтелеком» АҚ"); at the start they are words
 # ("Ақ жол" is "white road"), so they are removed only from the end.
-_END_ONLY = {cyrillic_key(a) for a in ("ақ", "кеақ", "жшс", "жк", "шқ", "мм", "кмм", "мкк")}
+_END_ONLY = {
+    cyrillic_key(a) for a in ("ақ", "aq", "кеақ", "жшс", "jshs", "жк", "шқ", "мм", "кмм", "мкк")
+}
 _SPELLINGS = sorted(
     ((cyrillic_key(s), code) for code, spellings in LEGAL_FORMS.items() for s in spellings),
     key=lambda pair: -len(pair[0]),
