@@ -10,8 +10,9 @@ point: an omitted patronymic is no evidence, a different one is evidence against
 Order is decided by the patronymic's position when there is one, otherwise by surname endings
 (-ов/-ева/-ский/-енко ...), otherwise by the script's convention (Cyrillic and ALL-CAPS Latin put
 the surname first). The comparison also tries the swapped order, so a wrong guess between two
-plain words costs nothing. Not handled: diminutives (Саша/Александр), maiden names, given-name
-variants across languages (Нұрсұлтан/Нурсултан match; Иосиф/Joseph do not).
+plain words costs nothing. A Western middle name ("Maria del Carmen Lopez") lands in the
+patronymic slot and is compared as written. Not handled: diminutives (Саша/Александр), maiden
+names, given-name variants across languages (Нұрсұлтан/Нурсултан match; Иосиф/Joseph do not).
 """
 
 # ruff: noqa: RUF001  (a name may use a typographic apostrophe)
