@@ -35,11 +35,12 @@ from adaldyq.ingest.graph_values import (
     empty_edge,
     empty_node,
     encode_extra,
+    json_records,
     parse_share,
     read_date,
     set_interval,
 )
-from adaldyq.ingest.json_stream import Position, holds_json_lines, read_documents
+from adaldyq.ingest.json_stream import Position
 from adaldyq.model.ftm_vocabulary import PEP_TOPIC
 
 ENTITY_SCHEMATA = {
@@ -63,17 +64,11 @@ PARTY_FIELD = "recordDetails.interestedParty"
 
 def read_bods(file: str, dataset: str) -> Iterator[GraphRead]:
     """Every statement of a BODS file, as rows or a rejection naming the statement and field."""
-    for document in read_documents(file, json_lines=True if holds_json_lines(file) else None):
+    for document in json_records(file):
         if document.error is not None:
             yield Rejected(document.position, None, "", document.error)
-            continue
-        if not isinstance(document.value, list):
+        else:
             yield statement_record(document.value, document.position, dataset)
-            continue
-        base = document.position
-        for index, statement in enumerate(document.value):
-            position = Position(base.file, base.line, f"{base.path}[{index}]")
-            yield statement_record(statement, position, dataset)
 
 
 def statement_record(statement: Any, position: Position, dataset: str) -> GraphRead:
@@ -165,11 +160,11 @@ def _person(record: GraphRecord, details: dict[str, Any], context: _Context) -> 
     death = read_date(details.get("deathDate"), "recordDetails.deathDate", record.issues)
     node["extra"] = encode_extra({"deathDate": [death] if death else []})
     _addresses(node, details.get("addresses"))
+    record.nodes.append(node)
     exposure = details.get("politicalExposure")
     if isinstance(exposure, dict) and exposure.get("status") == "isPep":
         node["topics"] = [PEP_TOPIC]
         _pep_positions(record, _list(exposure.get("details")), context)
-    record.nodes.append(node)
 
 
 def _pep_positions(record: GraphRecord, details: list[Any], context: _Context) -> None:

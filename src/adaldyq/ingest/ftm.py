@@ -28,12 +28,13 @@ from adaldyq.ingest.graph_values import (
     empty_edge,
     empty_node,
     encode_extra,
+    json_records,
     parse_number,
     parse_partial_date,
     parse_share,
     set_interval,
 )
-from adaldyq.ingest.json_stream import Position, holds_json_lines, read_documents
+from adaldyq.ingest.json_stream import Position
 from adaldyq.model.ftm_vocabulary import (
     ADDRESS_PROPERTY,
     ALIAS_PROPERTY,
@@ -56,11 +57,11 @@ Properties = dict[str, list[str]]
 
 def read_ftm(file: str, dataset: str) -> Iterator[GraphRead]:
     """Every entity of an FtM file, as rows or a rejection naming the entity and field."""
-    for document in read_documents(file, json_lines=True if holds_json_lines(file) else None):
+    for document in json_records(file):
         if document.error is not None:
             yield Rejected(document.position, None, "", document.error)
-            continue
-        yield entity_record(document.value, document.position, dataset)
+        else:
+            yield entity_record(document.value, document.position, dataset)
 
 
 def entity_record(entity: Any, position: Position, dataset: str) -> GraphRead:

@@ -26,8 +26,15 @@ from adaldyq.errors import InputError
 from adaldyq.ingest.bods import PARTY_FIELD, SUBJECT_FIELD, read_bods
 from adaldyq.ingest.ftm import read_ftm
 from adaldyq.ingest.graph_checks import Tie, overfull_shares, ownership_cycles
-from adaldyq.ingest.graph_values import GraphRead, GraphRecord, Issue, Rejected, Row
-from adaldyq.ingest.json_stream import Position, expand_inputs, holds_json_lines, read_documents
+from adaldyq.ingest.graph_values import (
+    GraphRead,
+    GraphRecord,
+    Issue,
+    Rejected,
+    Row,
+    json_records,
+)
+from adaldyq.ingest.json_stream import Position, expand_inputs
 from adaldyq.ingest.parquet_sink import ParquetSink
 from adaldyq.ingest.report import IngestReport, RejectLog
 from adaldyq.model.ftm_vocabulary import EDGE_ENDS
@@ -47,9 +54,8 @@ NAME = "graph"
 def detect_format(file: str) -> GraphFormat:
     """BODS when the first value is a statement (or an array of them), FtM when it is an
     entity; the file's name only tells JSON Lines from JSON."""
-    for document in read_documents(file, json_lines=True if holds_json_lines(file) else None):
-        value = document.value
-        first = value[0] if isinstance(value, list) and value else value
+    for document in json_records(file):
+        first = document.value
         if isinstance(first, dict) and ("statementId" in first or "recordType" in first):
             return "bods"
         if isinstance(first, dict) and "schema" in first and "properties" in first:

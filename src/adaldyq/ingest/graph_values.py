@@ -11,13 +11,14 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 import orjson
 import pyarrow as pa
 
-from adaldyq.ingest.json_stream import Position
+from adaldyq.ingest.json_stream import Document, Position, holds_json_lines, read_documents
 from adaldyq.model.graph import EDGES, NODES
 
 Row = dict[str, object]
@@ -197,3 +198,15 @@ def read_date(value: object, path: str, issues: list[Issue]) -> str | None:
     except ValueError as exc:
         issues.append(Issue(path, str(exc)))
         return None
+
+
+def json_records(file: str) -> Iterator[Document]:
+    """Each record of a file: a JSON Lines line, a top-level value, or an item of a top-level
+    array (BODS publishes arrays of statements, FtM tools write lines), with its position."""
+    for document in read_documents(file, json_lines=True if holds_json_lines(file) else None):
+        if document.error is not None or not isinstance(document.value, list):
+            yield document
+            continue
+        base = document.position
+        for index, value in enumerate(document.value):
+            yield Document(Position(base.file, base.line, f"{base.path}[{index}]"), value)
