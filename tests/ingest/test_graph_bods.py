@@ -281,3 +281,15 @@ def test_shares_above_100_percent_are_reported_with_the_records(tmp_path: Path) 
     assert issue["path"] == "share"
     assert "shares in a add up to 110 % on 2021-03-01" in issue["reason"]
     assert "s-r1-2024-01-01" in issue["reason"] and "s-r2-2024-01-01" in issue["reason"]
+
+
+def test_kazakh_identifiers_are_checked(tmp_path: Path) -> None:
+    company = _company("a", "Zhol")
+    company["recordDetails"]["identifiers"] = [{"scheme": "KZ-BIN", "id": "9401 4000 0385"}]
+    person = _statement("s-p", "p", "person", {"names": [{"fullName": "Asel"}]})
+    person["recordDetails"]["identifiers"] = [{"scheme": "KZ-IIN", "id": "940140000385"}]
+    run = run_import(tmp_path, [_write(tmp_path / "kz.json", [company, person])])
+    assert run.node("a")["identifiers"][0]["id"] == "940140000385"  # cleaned
+    [issue] = run.issues
+    assert (issue["record"], issue["path"]) == ("s-p", "recordDetails.identifiers[0].id")
+    assert issue["reason"].startswith("IIN 940140******: century/sex digit 0")  # a BIN, masked

@@ -22,7 +22,7 @@ Mapping (FtM names, `model/ftm_vocabulary.py`):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from adaldyq.ingest.graph_values import (
@@ -42,6 +42,14 @@ from adaldyq.ingest.graph_values import (
 )
 from adaldyq.ingest.json_stream import Position
 from adaldyq.model.ftm_vocabulary import PEP_TOPIC
+from adaldyq.model.identity.identifiers import (
+    Bin,
+    Iin,
+    InvalidIdentifier,
+    parse_bin,
+    parse_iin,
+    parse_iin_or_bin,
+)
 
 ENTITY_SCHEMATA = {
     "registeredEntity": "Company",
@@ -58,6 +66,12 @@ OWNERSHIP_INTERESTS = frozenset(
 DIRECTORSHIP_INTERESTS = frozenset(
     {"appointmentOfBoard", "boardMember", "boardChair", "seniorManagingOfficial"}
 )
+KZ_PARSERS: dict[str, Callable[[str], Iin | Bin]] = {
+    "KZ-BIN": parse_bin,
+    "KZ-IIN": parse_iin,
+    "KZ-BIIN": parse_iin_or_bin,
+}
+"""Schemes of Kazakhstan's 12-digit numbers, checked by `model/identity` on import."""
 SUBJECT_FIELD = "recordDetails.subject"
 PARTY_FIELD = "recordDetails.interestedParty"
 
@@ -128,7 +142,9 @@ def _entity(record: GraphRecord, details: dict[str, Any], context: _Context) -> 
     node = context.node(context.record_id, schema)
     node["name"] = _text(details.get("name"))
     node["aliases"] = _texts(details.get("alternateNames"))
-    node["identifiers"] = _identifiers(details.get("identifiers"), "registrationNumber")
+    node["identifiers"] = _identifiers(
+        details.get("identifiers"), "registrationNumber", record.issues
+    )
     node["jurisdiction"] = _country_codes([details.get("jurisdiction")])
     issues = record.issues
     node["incorporation_date"] = read_date(
@@ -152,7 +168,7 @@ def _person(record: GraphRecord, details: dict[str, Any], context: _Context) -> 
     spelled = list(dict.fromkeys(filter(None, map(_person_name, names))))
     node["name"] = spelled[0] if spelled else None
     node["aliases"] = spelled[1:]
-    node["identifiers"] = _identifiers(details.get("identifiers"), "idNumber")
+    node["identifiers"] = _identifiers(details.get("identifiers"), "idNumber", record.issues)
     node["nationality"] = _country_codes(_list(details.get("nationalities")))
     node["birth_date"] = read_date(
         details.get("birthDate"), "recordDetails.birthDate", record.issues
@@ -284,12 +300,21 @@ def _person_name(name: dict[str, Any]) -> str | None:
     return " ".join(p for p in parts if p) or None
 
 
-def _identifiers(value: Any, prop: str) -> list[dict[str, str | None]]:
+def _identifiers(value: Any, prop: str, issues: list[Issue]) -> list[dict[str, str | None]]:
+    """Identifiers with their scheme; a Kazakh IIN/BIN is checked (an issue masks the number)."""
     found = []
-    for ident in _list(value):
-        if isinstance(ident, dict) and _text(ident.get("id")):
-            scheme = _text(ident.get("scheme")) or _text(ident.get("schemeName"))
-            found.append({"property": prop, "scheme": scheme, "id": _text(ident.get("id"))})
+    for index, ident in enumerate(_list(value)):
+        number = _text(ident.get("id")) if isinstance(ident, dict) else None
+        if number is None:
+            continue
+        scheme = _text(ident.get("scheme")) or _text(ident.get("schemeName"))
+        parse = KZ_PARSERS.get(scheme or "")
+        if parse is not None:
+            try:
+                number = parse(number).number
+            except InvalidIdentifier as exc:
+                issues.append(Issue(f"recordDetails.identifiers[{index}].id", str(exc)))
+        found.append({"property": prop, "scheme": scheme, "id": number})
     return found
 
 
