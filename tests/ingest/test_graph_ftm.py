@@ -110,18 +110,21 @@ def test_bad_entities_are_rejected_or_reported(tmp_path: Path) -> None:
         _entity("o1", "Ownership", owner=["p1"], asset=["c9"], percentage=["about half"]),
         _entity("o2", "Ownership", asset=["c1"]),
         _entity("p1", "Person", name=["Asel again"]),
+        _entity(
+            "f1", "Family", person=["p1"], relative=["p1"], startDate=["2020"], endDate=["2019-05"]
+        ),
     ]
     path = write_json_lines(tmp_path / "bad.jsonl", lines)
     path.write_bytes(path.read_bytes() + b"{not json\n")
     run = run_import(tmp_path, [path])
-    assert (run.report.read, run.report.loaded, run.report.rejected) == (8, 3, 5)
+    assert (run.report.read, run.report.loaded, run.report.rejected) == (9, 4, 5)
     rejects = {(r["line"], r["record"], r["path"]) for r in run.rejects}
     assert rejects == {
         (3, "v1", "schema"),
         (4, None, "id"),
         (6, "o2", "properties.owner"),
         (7, "p1", "id"),
-        (8, None, ""),
+        (9, None, ""),
     }
     assert "'Vessel' is not a schema the graph reads" in run.rejects[0]["reason"]
     issues = {(i["record"], i["path"]): i["reason"] for i in run.issues}
@@ -130,6 +133,7 @@ def test_bad_entities_are_rejected_or_reported(tmp_path: Path) -> None:
         ("c1", "properties.addressEntity"): "nowhere names no entity or person of the dataset",
         ("o1", "properties.percentage"): "not a number: 'about half'",
         ("o1", "properties.asset"): "c9 names no entity or person of the dataset",
+        ("f1", "properties.endDate"): "the tie ends (2019-05) before it starts (2020)",
     }
     person = run.node("p1")
     assert (person["birth_date"], json.loads(person["extra"])) == (

@@ -199,7 +199,7 @@ def _pep_positions(record: GraphRecord, details: list[Any], context: _Context) -
         held = context.edge(f"{post_id}-held", "Occupancy", context.record_id, post_id)
         held["start_date"] = read_date(detail.get("startDate"), f"{path}.startDate", record.issues)
         held["end_date"] = read_date(detail.get("endDate"), f"{path}.endDate", record.issues)
-        set_interval(held)
+        set_interval(held, record.issues, f"{path}.endDate")
         record.edges.append(held)
 
 
@@ -252,7 +252,7 @@ def _interest_edge(
     edge["start_date"] = read_date(interest.get("startDate"), f"{path}.startDate", record.issues)
     edge["end_date"] = read_date(interest.get("endDate"), f"{path}.endDate", record.issues)
     edge["extra"] = encode_extra({"description": _texts([interest.get("details")])})
-    set_interval(edge)
+    set_interval(edge, record.issues, f"{path}.endDate")
     return edge
 
 
@@ -286,7 +286,7 @@ def _close(record: GraphRecord) -> None:
     for edge in record.edges:
         if edge["end_date"] is None and record.order:
             edge["end_date"] = record.order
-            set_interval(edge)
+            set_interval(edge, record.issues, "recordStatus")
 
 
 _BUILDERS = {"entity": _entity, "person": _person, "relationship": _relationship}

@@ -146,7 +146,7 @@ def _edge(record: GraphRecord, schema: str, props: Properties, dataset: str) -> 
         edge[column] = _take_date(props, prop, record.issues)
     edge["refs"] = _references(props)
     edge["extra"] = encode_extra(props)
-    set_interval(edge)
+    set_interval(edge, record.issues, "properties.endDate")
     return edge
 
 

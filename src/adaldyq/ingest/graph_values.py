@@ -27,6 +27,14 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z
 
 
 @dataclass(frozen=True, slots=True)
+class Issue:
+    """A field that could not be read, or a fact worth a look, in a record that was loaded."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """An ISO date as precise as given (`text`), and the first and last day it covers."""
 
@@ -133,21 +141,17 @@ def _key(dataset: str, row_id: str, schema: str, position: Position, record: str
     }
 
 
-def set_interval(edge: Row) -> None:
+def set_interval(edge: Row, issues: list[Issue], end_path: str) -> None:
     """Fill `start_day`/`end_day` from the published dates: `startDate`/`endDate`, or the
-    day(s) of `date` for a dated event such as a payment."""
+    day(s) of `date` for a dated event such as a payment. A tie that ends before it starts is
+    an issue at `end_path` (its days are kept: the dates may be swapped, not wrong)."""
     start = edge["start_date"] or edge["date"]
     end = edge["end_date"] or (edge["date"] if not edge["start_date"] else None)
-    edge["start_day"] = parse_partial_date(start).first_day if start else None
-    edge["end_day"] = parse_partial_date(end).last_day if end else None
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """A field that could not be read, or a fact worth a look, in a record that was loaded."""
-
-    path: str
-    reason: str
+    first = parse_partial_date(start).first_day if start else None
+    last = parse_partial_date(end).last_day if end else None
+    edge["start_day"], edge["end_day"] = first, last
+    if first is not None and last is not None and last < first:
+        issues.append(Issue(end_path, f"the tie ends ({end}) before it starts ({start})"))
 
 
 @dataclass
