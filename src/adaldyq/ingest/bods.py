@@ -23,6 +23,7 @@ Mapping (FtM names, `model/ftm_vocabulary.py`):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from adaldyq.ingest.graph_values import (
@@ -102,7 +103,7 @@ def statement_record(statement: Any, position: Position, dataset: str) -> GraphR
         record.order = (
             read_date(statement.get("statementDate"), "statementDate", record.issues) or ""
         )
-        build = _BUILDERS.get(statement.get("recordType"))  # type: ignore[arg-type]
+        build = _BUILDERS.get(str(statement.get("recordType")))
         if build is None:
             reason = f"not entity, person or relationship: {statement.get('recordType')!r}"
             raise NotARecord("recordType", reason)
@@ -114,14 +115,14 @@ def statement_record(statement: Any, position: Position, dataset: str) -> GraphR
     return record
 
 
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What every row of one statement shares."""
 
-    def __init__(self, dataset: str, record_id: str, statement_id: str, position: Position):
-        self.dataset = dataset
-        self.record_id = record_id
-        self.statement_id = statement_id
-        self.position = position
+    dataset: str
+    record_id: str
+    statement_id: str
+    position: Position
 
     def node(self, node_id: str, schema: str) -> Row:
         return empty_node(self.dataset, node_id, schema, self.position, self.statement_id)

@@ -130,7 +130,7 @@ class GraphIngest:
         for row in (*record.nodes, *record.edges):
             first = self._ids.get(str(row["id"]))
             if first is not None:
-                reason = f"id {row['id']} already loaded from {first.label()}"
+                reason = f"id already loaded: {row['id']} first from {first.label()}"
                 return Rejected(record.position, record.record_id, "id", reason)
         for row in (*record.nodes, *record.edges):
             self._ids[str(row["id"])] = record.position

@@ -112,9 +112,7 @@ def strongly_connected(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
 def ownership_cycles(ties: Sequence[Tie]) -> list[Cycle]:
     """Each set of owners owning each other, once, with the first date it existed."""
     cycles: list[Cycle] = []
-    for component in _cyclic_components(ties):
-        members = set(component)
-        inside = [t for t in ties if t.source in members and t.target in members]
+    for inside in _ties_by_component(ties, _cyclic_components(ties)):
         seen: set[frozenset[str]] = set()
         for day in _check_days(inside):
             alive = [t for t in inside if day is None or t.alive(day)]
@@ -156,6 +154,17 @@ def _cyclic_components(ties: Sequence[Tie]) -> list[list[str]]:
         for c in strongly_connected((t.source, t.target) for t in ties)
         if len(c) > 1 or c[0] in loops
     ]
+
+
+def _ties_by_component(ties: Sequence[Tie], components: list[list[str]]) -> list[list[Tie]]:
+    """The ties inside each component (both ends in it), in one pass over the ties."""
+    member_of = {node: index for index, component in enumerate(components) for node in component}
+    inside: list[list[Tie]] = [[] for _ in components]
+    for tie in ties:
+        index = member_of.get(tie.source)
+        if index is not None and member_of.get(tie.target) == index:
+            inside[index].append(tie)
+    return inside
 
 
 def _check_days(ties: Sequence[Tie]) -> list[date | None]:
