@@ -293,3 +293,19 @@ def test_kazakh_identifiers_are_checked(tmp_path: Path) -> None:
     [issue] = run.issues
     assert (issue["record"], issue["path"]) == ("s-p", "recordDetails.identifiers[0].id")
     assert issue["reason"].startswith("IIN 940140******: century/sex digit 0")  # a BIN, masked
+
+
+def test_references_across_files_and_json_lines(tmp_path: Path) -> None:
+    """A relationship may name records of another file; one statement a line is read too."""
+    entities = _write(tmp_path / "entities.json", [_company("a", "A"), _company("b", "B")])
+    lines = tmp_path / "relationships.jsonl"
+    lines.write_text(json.dumps(_holding("r", "a", "b", 25, "2020")) + "\n", encoding="utf-8")
+    run = run_import(tmp_path, [entities, lines])
+    assert run.report.as_dict()["files"] == {
+        str(entities): {"read": 2, "loaded": 2, "rejected": 0},
+        str(lines): {"read": 1, "loaded": 1, "rejected": 0},
+    }
+    [edge] = run.edges
+    assert (edge["source"], edge["target"], edge["source_line"]) == ("b", "a", 1)
+    assert (edge["start_date"], edge["start_day"]) == ("2020", date(2020, 1, 1))
+    assert run.issues == []

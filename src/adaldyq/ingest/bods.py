@@ -18,6 +18,10 @@ Mapping (FtM names, `model/ftm_vocabulary.py`):
   appointmentOfBoard, boardMember, boardChair, seniorManagingOfficial -> Directorship; any other
   type (or none) -> UnknownLink with the type as its role. Share, directOrIndirect,
   beneficialOwnershipOrControl and the interest's dates are columns of the edge.
+
+Entity and interest types are those of the BODS 0.4 codelists (`entityType.csv`,
+`interestType.csv` in `openownership/data-standard`; checked against the copy of them in
+`bcgov/business-transparency-registry`, `btr-bods-e.ts`).
 """
 
 from __future__ import annotations
