@@ -44,15 +44,24 @@ DeclarationDataset = Annotated[
 
 PricesOpt = Annotated[
     list[Path] | None,
-    typer.Option(help="Reference prices, CSV or Parquet (docs/inputs/reference-prices.md): A11."),
+    typer.Option(
+        help="Reference prices, CSV or Parquet (docs/inputs/reference-prices.md): A11.",
+        metavar="FILE",
+    ),
 ]
 RegistersOpt = Annotated[
     list[Path] | None,
-    typer.Option(help="Register extracts, CSV or Parquet (docs/inputs/registers.md), for A17."),
+    typer.Option(
+        help="Register extracts, CSV or Parquet (docs/inputs/registers.md), for A17.",
+        metavar="FILE",
+    ),
 ]
 ChecksOpt = Annotated[
     list[Path] | None,
-    typer.Option(help="Checks started on declarants, CSV or Parquet (docs/inputs/checks.md), A21."),
+    typer.Option(
+        help="Checks started on declarants, CSV or Parquet (docs/inputs/checks.md), A21.",
+        metavar="FILE",
+    ),
 ]
 
 
