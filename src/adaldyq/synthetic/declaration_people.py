@@ -14,7 +14,8 @@ from datetime import date
 from random import Random
 from typing import Any
 
-from adaldyq.synthetic.organisations import REGIONS, bin_check_digit
+from adaldyq.model.identity.identifiers import check_digit
+from adaldyq.synthetic.organisations import REGIONS
 
 CURRENCY = "KZT"
 IIN_SCHEME = "KZ-IIN"
@@ -121,7 +122,7 @@ def iin(rng: Random, born: date, male: bool, taken: set[str]) -> str:
     century = (3 if born.year < 2000 else 5) + (0 if male else 1)
     while True:
         first11 = f"{born:%y%m%d}{century}{rng.randrange(10**4):04d}"
-        check = bin_check_digit(first11)
+        check = check_digit(first11)
         if check is not None and first11 + str(check) not in taken:
             taken.add(first11 + str(check))
             return first11 + str(check)

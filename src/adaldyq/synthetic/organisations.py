@@ -3,7 +3,7 @@
 Identifiers follow the real shape so that the ingest's organisation ids (`scheme-id`) and any
 check on BINs meet what they will meet in production: a business identification number is 12
 digits, YYMM of registration, a type digit (4 = resident legal entity), a type-of-office digit,
-five serial digits and a check digit computed with two rounds of weights modulo 11.
+five serial digits and the check digit of `model.identity` (the one implementation).
 """
 
 # Names are Russian on purpose, as Kazakh publishers write them; Cyrillic look-alikes are intended.
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from random import Random
+
+from adaldyq.model.identity.identifiers import check_digit
 
 BIN_SCHEME = "KZ-BIN"
 
@@ -31,8 +33,6 @@ _BUYER_KINDS = (
 )  # fmt: skip
 _SUPPLIER_FORMS = ("ТОО", "АО", "ИП")
 _SUPPLIER_WORDS = ("Строй", "Тех", "Мед", "Снаб", "Сервис", "Инвест", "Агро", "Транс", "Дала")
-_WEIGHTS_1 = tuple(range(1, 12))
-_WEIGHTS_2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +61,13 @@ class Organisation:
         }
 
 
-def bin_check_digit(first11: str) -> int | None:
-    """The 12th digit of a BIN/IIN, or None when no check digit exists for these 11 digits."""
-    digits = [int(c) for c in first11]
-    for weights in (_WEIGHTS_1, _WEIGHTS_2):
-        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
-        if check != 10:
-            return check
-    return None
-
-
 def random_bin(rng: Random) -> str:
     """A valid-looking BIN of a resident legal entity registered 1995-2023."""
     while True:
         year = rng.randrange(95, 124) % 100
         month, office, serial = rng.randrange(1, 13), rng.randrange(3), rng.randrange(10**5)
         first11 = f"{year:02d}{month:02d}4{office}{serial:05d}"
-        check = bin_check_digit(first11)
+        check = check_digit(first11)
         if check is not None:
             return first11 + str(check)
 
