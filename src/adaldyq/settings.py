@@ -100,7 +100,16 @@ class ScoringSettings(_Strict):
     )
 
 
-class DeclarationSettings(_Strict):
+class RuleSelection(_Strict):
+    """Which rules of an engine run, and their parameters."""
+
+    rules: list[str] | None = Field(None, description="Rule codes to run; all when unset.")
+    params: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Per-rule parameters, keyed by rule code."
+    )
+
+
+class DeclarationSettings(RuleSelection):
     """Settings of the declarations screening engine: base currency, selection, parameters."""
 
     base_currency: str | None = Field(
@@ -108,10 +117,11 @@ class DeclarationSettings(_Strict):
         description="Currency sums are converted to; unset: that of the declarations' country "
         "profile.",
     )
-    rules: list[str] | None = Field(None, description="Rule codes to run; all when unset.")
-    params: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Per-rule parameters, keyed by rule code."
-    )
+
+
+class IntegritySettings(RuleSelection):
+    """Settings of the integrity graph's findings engine (patterns B01-B11): selection and
+    parameters."""
 
 
 class Settings(BaseSettings):
@@ -137,6 +147,7 @@ class Settings(BaseSettings):
     procurement: ProcurementSettings = Field(default_factory=ProcurementSettings)
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     declarations: DeclarationSettings = Field(default_factory=DeclarationSettings)
+    integrity: IntegritySettings = Field(default_factory=IntegritySettings)
 
     @classmethod
     def settings_customise_sources(
