@@ -27,6 +27,7 @@ class SubjectType(StrEnum):
     PLAN_LINE = "plan_line"
     LEGAL_PROVISION = "legal_provision"  # subject_id "<file name>#<unit id>"
     PERSON = "person"  # a declarant; subject_id is the person id as in the source
+    COMPANY = "company"  # a company of the integrity graph; subject_id is its node id
 
 
 FINDING_SCHEMA = pa.schema(
