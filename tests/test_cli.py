@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from tests.cli_run import adaldyq
 from tests.conftest import CARDINAL, REAL_OCDS
-
-
-def _adaldyq(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "adaldyq", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        check=False,
-        timeout=300,
-    )
 
 
 def test_analyze_writes_findings_and_prints_balanced_counts(tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
-    done = _adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "--workspace", str(workspace))
+    done = adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "--workspace", str(workspace))
     assert done.returncode == 0, done.stderr
     assert "read 100 = loaded 100 + rejected 0 records" in done.stdout
     findings = pq.read_table(workspace / "findings.parquet")
@@ -41,7 +29,7 @@ def test_analyze_writes_findings_and_prints_balanced_counts(tmp_path: Path) -> N
 
 def test_ingest_from_stdin(tmp_path: Path) -> None:
     lines = '{"ocid": "a"}\n{"ocid": "b"}\nnot json\n'
-    done = _adaldyq("ingest", "-", "--workspace", str(tmp_path / "ws"), stdin=lines)
+    done = adaldyq("ingest", "-", "--workspace", str(tmp_path / "ws"), stdin=lines)
     assert done.returncode == 0, done.stderr
     assert "read 3 = loaded 2 + rejected 1 records" in done.stdout
 
@@ -56,9 +44,9 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path) -> None:
         (("analyze", str(CARDINAL / "indicators" / "R018.jsonl"), "--rules", "R999"), 3),
     ]:
         done = (
-            _adaldyq(*args, "--workspace", str(tmp_path / "ws"))
+            adaldyq(*args, "--workspace", str(tmp_path / "ws"))
             if args[0] == "ingest"
-            else (_adaldyq(*args))
+            else (adaldyq(*args))
         )
         assert done.returncode == code, (args, done.stderr)
         lines = done.stderr.strip().splitlines()
@@ -70,21 +58,21 @@ def test_coverage_json_is_cardinals_object() -> None:
     import ocdscardinal
 
     source = REAL_OCDS / "moldova.jsonl"
-    done = _adaldyq("coverage", str(source), "--json")
+    done = adaldyq("coverage", str(source), "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == ocdscardinal.coverage(str(source))
 
 
 def test_audit_list_prints_the_top_n_with_reasons(tmp_path: Path) -> None:
     workspace = str(tmp_path / "ws")
-    assert _adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "-w", workspace).returncode == 0
-    done = _adaldyq("audit-list", "-w", workspace, "--top", "5", "--format", "json")
+    assert adaldyq("analyze", str(REAL_OCDS / "armenia.jsonl"), "-w", workspace).returncode == 0
+    done = adaldyq("audit-list", "-w", workspace, "--top", "5", "--format", "json")
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
     assert [row["place"] for row in rows] == [1, 2, 3, 4, 5]
     assert all(row["reasons"] for row in rows)
     html = tmp_path / "top.html"
-    done = _adaldyq("audit-list", "-w", workspace, "--format", "html", "--output", str(html))
+    done = adaldyq("audit-list", "-w", workspace, "--format", "html", "--output", str(html))
     assert done.returncode == 0 and html.read_text().startswith("<!doctype html>")
-    refused = _adaldyq("audit-list", "-w", workspace, "--format", "parquet")
+    refused = adaldyq("audit-list", "-w", workspace, "--format", "parquet")
     assert refused.returncode == 3 and "give --output" in refused.stderr

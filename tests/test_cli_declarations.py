@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from tests.cli_run import adaldyq
 from tests.conftest import SHARED_DATA
 
 DATA = SHARED_DATA / "declarations_ua"
 
 
-def _adaldyq(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "adaldyq", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-
-
 def test_import_prints_balanced_counts(tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
     raw = [str(DATA / name) for name in ("poroshenko_jr.json", "derkatch.json", "poroshenko.json")]
-    done = _adaldyq(
+    done = adaldyq(
         "declarations", "import", *raw, "--format", "nacp", "--workspace", str(workspace)
     )
     assert done.returncode == 0, done.stderr
@@ -41,10 +30,10 @@ def test_import_prints_balanced_counts(tmp_path: Path) -> None:
 def test_unloadable_input_exits_2_with_one_line(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.json"
     garbage.write_text("not json", encoding="utf-8")
-    done = _adaldyq("declarations", "import", str(garbage), "--workspace", str(tmp_path / "ws"))
+    done = adaldyq("declarations", "import", str(garbage), "--workspace", str(tmp_path / "ws"))
     assert done.returncode == 2
     assert done.stderr.startswith("adaldyq: error: no declaration could be loaded; first: not JSON")
-    bad_format = _adaldyq("declarations", "import", str(garbage), "--format", "xml")
+    bad_format = adaldyq("declarations", "import", str(garbage), "--format", "xml")
     assert bad_format.returncode == 2
     assert "xml" in bad_format.stderr
 
@@ -72,7 +61,7 @@ def test_screen_with_the_optional_inputs(tmp_path: Path) -> None:
         (tmp_path / f"{kind}.csv").write_text(content, encoding="utf-8")
         options += [f"--{kind}", str(tmp_path / f"{kind}.csv")]
     workspace = tmp_path / "ws"
-    done = _adaldyq("declarations", "screen", str(DATA), "--workspace", str(workspace), *options)
+    done = adaldyq("declarations", "screen", str(DATA), "--workspace", str(workspace), *options)
     assert done.returncode == 0, done.stderr
     for line in (
         "prices: read 1 = loaded 1 + rejected 0 lines",

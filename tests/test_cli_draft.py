@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -17,6 +16,7 @@ import pyarrow.parquet as pq
 from adaldyq.jobs.legal_drafts import check_drafts_job
 from adaldyq.model.findings import FINDING_SCHEMA, SubjectType
 from adaldyq.store.catalog import Workspace
+from tests.cli_run import adaldyq
 from tests.conftest import SHARED_DATA
 from tests.legal_builders import text_pdf
 
@@ -26,14 +26,7 @@ PROVISION = "Уполномоченный орган вправе по свое�
 
 
 def _adaldyq(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "adaldyq", "draft", "check", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-        cwd=cwd,
-    )
+    return adaldyq("draft", "check", *args, cwd=cwd)
 
 
 def _batch(folder: Path) -> Path:

@@ -1,7 +1,7 @@
 """Graph jobs: import BODS and FtM files into a workspace's graph tables, and export them as FtM.
 
-No CLI step calls these yet (`adaldyq graph build` will); they are the seam the CLI, the web app
-and the tests share, so the CLI stays a thin parser.
+`adaldyq graph build` and `graph export` call these; they are the seam the CLI, the web app and
+the tests share, so the CLI stays a thin parser.
 """
 
 from __future__ import annotations
