@@ -1,0 +1,114 @@
+"""What an integrity pattern sees: the graph of one dataset in memory, the awards, bidders and
+parties of a procurement dataset, and which graph node each procurement organisation is.
+
+The procurement side is optional: the graph alone supports the shell signs (B06); patterns that
+need awards or bids say so in the run's metadata and are not run. Every organisation that could
+not be matched to a graph node is counted per role, so a run tells how much of the procurement
+data the graph covers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from adaldyq.engines.integrity.identities import ContactKeys, node_org_keys
+from adaldyq.engines.integrity.tenders import (
+    Award,
+    award_expr,
+    bidder_expr,
+    party_expr,
+    to_award,
+)
+from adaldyq.engines.integrity.ties import Tie, TieGraph
+from adaldyq.store.backend import Backend
+
+NODE_COLUMNS = (
+    "id", "schema", "name", "identifiers", "incorporation_date", "dissolution_date",
+    "address", "phone", "email", "topics", "refs", "source_file", "source_record",
+)  # fmt: skip
+EDGE_COLUMNS = (
+    "id", "schema", "source", "target", "start_day", "end_day", "relationship",
+    "source_file", "source_record",
+)  # fmt: skip
+ORGANISATIONS = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
+SAMPLE = 20
+"""How many unmatched organisation ids a run lists (all are counted)."""
+
+
+def load_graph(backend: Backend, graph_tables: dict[str, ir.Table]) -> TieGraph:
+    """The graph tables of one dataset, read once from the backend."""
+    nodes = backend.to_arrow(graph_tables["nodes"].select(*NODE_COLUMNS)).to_pylist()
+    edges = backend.to_arrow(graph_tables["edges"].select(*EDGE_COLUMNS)).to_pylist()
+    return TieGraph.build(nodes, (Tie(**row) for row in edges))
+
+
+@dataclass
+class IntegrityContext:
+    """One graph dataset, optionally one procurement dataset, on one backend."""
+
+    dataset: str
+    backend: Backend
+    graph: TieGraph
+    procurement: dict[str, ir.Table] | None = None
+    declarations_findings: pa.Table | None = None
+    contacts: ContactKeys = field(default_factory=ContactKeys)
+    unmatched: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    @cached_property
+    def org_index(self) -> dict[str, list[str]]:
+        """Procurement org id -> the graph organisations carrying it."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for node in self.graph.nodes.values():
+            if node["schema"] in ORGANISATIONS:
+                for key in node_org_keys(node):
+                    index[key].append(node["id"])
+        return index
+
+    def nodes_of(self, org: str | None, role: str) -> list[str]:
+        """The graph nodes of a procurement organisation; an unmatched one is counted under
+        `role` (supplier, buyer, bidder)."""
+        found = self.org_index.get(org or "", [])
+        if not found:
+            self.unmatched[role][org or "(no id)"] += 1
+        return found
+
+    def matching_summary(self) -> dict[str, Any]:
+        """Unmatched organisations per role: how many, and the first few ids."""
+        return {
+            role: {"organisations": len(orgs), "sample": sorted(orgs)[:SAMPLE]}
+            for role, orgs in sorted(self.unmatched.items())
+        }
+
+    def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
+        return list(self.backend.to_arrow(expr).to_pylist())
+
+    @cached_property
+    def awards(self) -> list[Award]:
+        """Every award to a supplier, dated (see `tenders.py`); empty without procurement."""
+        if self.procurement is None:
+            return []
+        return [to_award(row) for row in self.rows(award_expr(self.procurement))]
+
+    @cached_property
+    def bidders(self) -> dict[str, list[dict[str, Any]]]:
+        """Tenderers (org, name) per process."""
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        if self.procurement is not None:
+            for row in self.rows(bidder_expr(self.procurement)):
+                found[row["ocid"]].append(row)
+        return found
+
+    @cached_property
+    def parties(self) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """Party rows (identifier, contact details) per (process, org id)."""
+        found: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        if self.procurement is not None:
+            for row in self.rows(party_expr(self.procurement)):
+                found[(row["ocid"], row["org"])].append(row)
+        return found

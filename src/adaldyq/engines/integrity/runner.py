@@ -1,0 +1,127 @@
+"""Run the integrity patterns over one graph dataset (and one procurement dataset) and turn their
+flags into findings.
+
+As in the other engines the runner adds what every finding shares (run, dataset, rule, weight,
+explanation); the score is the rule's weight times the flag's own score (0..1), so paths through
+stronger ties and closer relatives rank higher (INTEGRITY.md 4.3: rank by edge-type weight and
+path length). A rule whose input is missing is not run, and the run says which input it lacked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from adaldyq.engines.integrity.context import IntegrityContext, load_graph
+from adaldyq.engines.integrity.registry import (
+    DECLARATIONS_FINDINGS,
+    INTEGRITY_RULES,
+    PROCUREMENT,
+    Flag,
+)
+from adaldyq.engines.integrity.rules import load_all
+from adaldyq.engines.integrity.tenders import PROCUREMENT_TABLES
+from adaldyq.engines.procurement.runner import explain
+from adaldyq.model.findings import Finding, findings_table
+from adaldyq.model.graph import GRAPH_TABLES
+from adaldyq.model.rules import RuleMeta
+from adaldyq.settings import Settings
+from adaldyq.store.backend import Backend
+from adaldyq.store.catalog import Workspace
+
+ENGINE = "integrity"
+DIGITS = 6
+OnFindings = Callable[[list[Finding]], None]
+
+
+@dataclass
+class IntegrityResult:
+    """Counts per rule, the parameters used, what was not run and which organisations of the
+    procurement data the graph does not hold; findings unless handed to `on_findings`."""
+
+    run_id: str
+    dataset: str
+    procurement_dataset: str | None
+    counts: Counter[str] = field(default_factory=Counter)
+    meta: dict[str, Any] = field(default_factory=dict)
+    not_run: dict[str, str] = field(default_factory=dict)
+    unmatched: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def run_patterns(
+    backend: Backend,
+    workspace: Workspace,
+    settings: Settings,
+    run_id: str,
+    dataset: str,
+    procurement_dataset: str | None = None,
+    declarations_findings: pa.Table | None = None,
+    on_findings: OnFindings | None = None,
+) -> IntegrityResult:
+    """Every selected pattern over the graph `dataset`, with the awards and bids of
+    `procurement_dataset` when given, and the declarations findings when given (B11)."""
+    load_all()
+    graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
+    procurement = None
+    if procurement_dataset is not None:
+        procurement = backend.tables(workspace, procurement_dataset, PROCUREMENT_TABLES)
+    ctx = IntegrityContext(dataset, backend, graph, procurement, declarations_findings)
+    available = {PROCUREMENT: procurement is not None}
+    available[DECLARATIONS_FINDINGS] = declarations_findings is not None
+    result = IntegrityResult(run_id, dataset, procurement_dataset)
+    for meta, function in INTEGRITY_RULES.select(settings.integrity.rules):
+        params = meta.parse_params(settings.integrity.params.get(meta.code, {}))
+        missing = [need for need in meta.needs if not available[need]]
+        if missing:
+            result.not_run[meta.code] = f"not given: {', '.join(missing)}"
+            result.meta[meta.code] = {**params.model_dump(), "not_run": result.not_run[meta.code]}
+            continue
+        output = function(ctx, params)
+        result.meta[meta.code] = output.meta
+        found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
+        result.counts[meta.code] += len(found)
+        if on_findings is None:
+            result.findings.extend(found)
+        else:
+            on_findings(found)
+    result.unmatched = ctx.matching_summary()
+    result.meta["unreadable_contacts"] = dict(ctx.contacts.unreadable)
+    return result
+
+
+def find(
+    backend: Backend,
+    workspace: Workspace,
+    settings: Settings,
+    dataset: str,
+    procurement_dataset: str | None = None,
+    declarations_findings: pa.Table | None = None,
+    run_id: str = "adhoc",
+) -> pa.Table:
+    """The findings of every selected pattern as an Arrow table in the common schema."""
+    result = run_patterns(
+        backend, workspace, settings, run_id, dataset, procurement_dataset, declarations_findings
+    )
+    return findings_table(result.findings)
+
+
+def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
+    return Finding(
+        run_id=run_id,
+        dataset=dataset,
+        engine=ENGINE,
+        rule_code=meta.code,
+        rule_version=meta.version,
+        subject_type=flag.subject_type,
+        subject_id=flag.subject_id,
+        ocid=flag.ocid,
+        value=flag.value,
+        score=round(meta.weight * flag.score, DIGITS),
+        evidence={**flag.evidence, "weight": meta.weight},
+        explanation=explain(meta.explain, flag.evidence),
+    )
