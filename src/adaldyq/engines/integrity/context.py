@@ -9,7 +9,8 @@ data the graph covers.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -18,6 +19,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from adaldyq.engines.integrity.identities import ContactKeys, node_org_keys
+from adaldyq.engines.integrity.offices import posts_by_body
 from adaldyq.engines.integrity.tenders import (
     Award,
     award_expr,
@@ -58,7 +60,7 @@ class IntegrityContext:
     procurement: dict[str, ir.Table] | None = None
     declarations_findings: pa.Table | None = None
     contacts: ContactKeys = field(default_factory=ContactKeys)
-    unmatched: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    unmatched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @cached_property
     def org_index(self) -> dict[str, list[str]]:
@@ -75,7 +77,7 @@ class IntegrityContext:
         `role` (supplier, buyer, bidder)."""
         found = self.org_index.get(org or "", [])
         if not found:
-            self.unmatched[role][org or "(no id)"] += 1
+            self.unmatched[role].add(org or "(no id)")
         return found
 
     def matching_summary(self) -> dict[str, Any]:
@@ -84,6 +86,24 @@ class IntegrityContext:
             role: {"organisations": len(orgs), "sample": sorted(orgs)[:SAMPLE]}
             for role, orgs in sorted(self.unmatched.items())
         }
+
+    @cached_property
+    def posts(self) -> dict[str, list[str]]:
+        """Position nodes by the body they belong to (`offices.py`)."""
+        return posts_by_body(self.graph)
+
+    def awards_in_graph(self) -> Iterator[tuple[Award, list[str], list[str]]]:
+        """Dated awards whose supplier is in the graph, with the supplier's and the buyer's
+        nodes (the buyer's may be none); undated awards are left to `undated_awards`."""
+        for award in self.awards:
+            suppliers = self.nodes_of(award.supplier, "supplier")
+            if award.day is not None and suppliers:
+                yield award, suppliers, self.nodes_of(award.buyer, "buyer")
+
+    @property
+    def undated_awards(self) -> int:
+        """Awards with no award, contract or tender date: no tie can be checked against them."""
+        return sum(1 for award in self.awards if award.day is None)
 
     def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
         return list(self.backend.to_arrow(expr).to_pylist())

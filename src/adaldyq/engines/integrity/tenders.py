@@ -43,6 +43,20 @@ class Award:
     value: float | None
     currency: str | None
 
+    def as_evidence(self) -> dict[str, Any]:
+        """What every award-based finding shows of its award."""
+        return {
+            "award_id": self.award_id,
+            "supplier": self.supplier,
+            "supplier_name": self.supplier_name,
+            "buyer": self.buyer,
+            "buyer_name": self.buyer_name,
+            "day": self.day.isoformat() if self.day else None,
+            "day_basis": self.day_basis,
+            "value": self.value,
+            "currency": self.currency,
+        }
+
     @property
     def contract_node(self) -> str:
         """The id under which the award shows in a path: the process and the award."""
