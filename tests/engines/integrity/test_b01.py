@@ -3,6 +3,7 @@ misses: a marriage ended before the award, an owner four ties away, an official 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def test_an_owner_four_ties_away_is_outside_the_limit(tmp_path: Path, backend: B
     chain = ["official", "h1", "h2", "h3", "alpha"]
     for serial, holding in enumerate(chain[1:4]):
         world.company(holding, make_bin("0901", 710 + serial * 10))
-    for owner, asset in zip(chain, chain[1:], strict=False):
+    for owner, asset in pairwise(chain):
         world.tie("Ownership", owner, asset)
     world.tender("ocds-1", BUYER, [A], A)
     assert by_rule(world.run(tmp_path, backend, ["B01"]).findings, "B01") == []

@@ -74,7 +74,7 @@ def _best(
             hits.append({
                 "official": official,
                 "interested": person,
-                "relationship": None if kin_tie is None else (kin_tie.relationship or kin_tie.schema),
+                "relationship": kin_tie and (kin_tie.relationship or kin_tie.schema),
                 "control_hops": len(control),
                 "score": round(-negative, 6),
                 "path": path_evidence(nodes, ties),
