@@ -166,6 +166,12 @@ def person(
     return official
 
 
+def random_name(rng: Random, male: bool) -> tuple[str, str]:
+    """A surname and first name from the population's lists, the surname in the person's sex."""
+    surname = rng.choice(_SURNAMES)
+    return (surname if male else feminine(surname)), rng.choice(_MALE if male else _FEMALE)
+
+
 def stranger(rng: Random) -> str:
     """A private person who is nobody's family member in the synthetic population: surnames
     outside the population's list."""

@@ -1,0 +1,144 @@
+"""The synthetic integrity world: clean procurement with people and ties around it, and planted
+conflict-of-interest, collusion and shell patterns whose paths are in the graph on the day."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from adaldyq.jobs.graph import import_graph
+from adaldyq.model.identity.addresses import address_key
+from adaldyq.model.identity.contacts import parse_email, phone_e164
+from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.integrity_world import (
+    FRESH_DAYS,
+    MASS,
+    NEAR_MISSES,
+    PLANTED,
+    WorldSummary,
+    generate_world,
+    read_awards,
+)
+
+PROCESSES = 600
+
+
+class Graph:
+    """A world imported as `adaldyq graph build` does: its nodes, edges and truth."""
+
+    def __init__(self, summary: WorldSummary, root: Path) -> None:
+        workspace = Workspace(root)
+        self.report = import_graph(workspace, [str(summary.graph)])
+        self.nodes = {
+            n["id"]: n for n in pq.read_table(workspace.partition_dir("nodes", "graph")).to_pylist()
+        }
+        self.edges = pq.read_table(workspace.partition_dir("edges", "graph")).to_pylist()
+        self.truth = [json.loads(line) for line in summary.truth.open()]
+        self.awards = read_awards(summary.releases)
+
+    def ties(self, schema: str, source: str, target: str, day: date) -> list[dict[str, Any]]:
+        """Edges of `schema` from `source` to `target` that held on `day`."""
+        return [
+            e for e in self.edges
+            if (e["schema"], e["source"], e["target"]) == (schema, source, target)
+            and (e["start_day"] is None or e["start_day"] <= day)
+            and (e["end_day"] is None or day <= e["end_day"])
+        ]  # fmt: skip
+
+    def award(self, ocid: str) -> Any:
+        return next(a for a in self.awards if a.ocid == ocid)
+
+    def companies(self) -> list[dict[str, Any]]:
+        return [n for n in self.nodes.values() if n["schema"] == "Company"]
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    root = tmp_path_factory.mktemp("clean")
+    return Graph(generate_world(root / "world", PROCESSES, seed=3, planted=False), root / "ws")
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    root = tmp_path_factory.mktemp("planted")
+    return Graph(generate_world(root / "world", PROCESSES, seed=3), root / "ws")
+
+
+def test_worlds_import_whole_and_without_issues(clean: Graph, planted: Graph) -> None:
+    for graph in (clean, planted):
+        assert graph.report.rejected == 0 and graph.report.issues == 0
+        assert graph.report.read == graph.report.loaded == len(graph.nodes) + len(graph.edges)
+
+
+def test_in_the_clean_world_nobody_is_tied_to_anybody_else(clean: Graph) -> None:
+    assert clean.truth == []
+    assert not [e for e in clean.edges if e["schema"] == "Family"]
+    roles = Counter(
+        e["source"] for e in clean.edges if e["schema"] in ("Ownership", "Directorship")
+    )
+    assert max(roles.values()) == 1  # no one owns or directs two companies, or both
+    employed = {e["source"] for e in clean.edges if e["schema"] == "Employment"}
+    assert not employed & set(roles)  # no official owns or directs a company
+    companies = clean.companies()
+    for key in (lambda c: address_key(c["address"][0]), lambda c: phone_e164(c["phone"][0]),
+                lambda c: parse_email(c["email"][0]).domain):  # fmt: skip
+        assert len({key(c) for c in companies}) == len(companies)
+    first: dict[str, date] = {}
+    for award in clean.awards:
+        for number in (award.supplier, *award.bidders):
+            first[number] = min(first.get(number, award.day), award.day)
+    for number, day in first.items():
+        born = date.fromisoformat(clean.nodes[f"kz-bin-{number}"]["incorporation_date"])
+        assert born <= day - timedelta(days=365)
+
+
+def test_each_pattern_is_planted_once_with_its_path_holding_on_the_day(planted: Graph) -> None:
+    assert Counter(row["pattern"] for row in planted.truth) == dict.fromkeys(
+        (*PLANTED, *NEAR_MISSES), 1
+    )
+    rows = {row["pattern"]: row for row in planted.truth}
+    official, spouse, supplier = rows["B01"]["path"]
+    day = planted.award(rows["B01"]["ocid"]).day
+    assert planted.ties("Family", official, spouse, day)
+    assert planted.ties("Ownership", spouse, supplier, day)
+    buyer = f"kz-bin-{planted.award(rows['B01']['ocid']).buyer}"
+    assert planted.ties("Employment", official, buyer, day)
+    first, director, second = rows["B04-director"]["path"]
+    day = planted.award(rows["B04-director"]["ocid"]).day
+    assert planted.ties("Directorship", director, first, day)
+    assert planted.ties("Directorship", director, second, day)
+    one, other = (planted.nodes[c] for c in rows["B04-phone"]["subjects"])
+    assert phone_e164(one["phone"][0]) == phone_e164(other["phone"][0])
+    fresh = planted.nodes[rows["B05"]["subjects"][0]]
+    day = planted.award(rows["B05"]["ocid"]).day
+    assert fresh["incorporation_date"] == (day - timedelta(days=FRESH_DAYS)).isoformat()
+    shells = [planted.nodes[c] for c in rows["B06-address"]["subjects"]]
+    assert len(shells) == MASS and len({address_key(c["address"][0]) for c in shells}) == 1
+    nominee, *directed = rows["B06-director"]["path"]
+    assert len(directed) == MASS
+    assert all(planted.ties("Directorship", nominee, c, date(2026, 1, 1)) for c in directed)
+
+
+def test_near_misses_only_look_alike(planted: Graph) -> None:
+    rows = {row["pattern"]: row for row in planted.truth}
+    assert all(rows[name]["near_miss"] for name in NEAR_MISSES)
+    assert not any(row["near_miss"] for row in planted.truth if row["pattern"] in PLANTED)
+    official, spouse, supplier = rows["B01-near-miss"]["path"]
+    days = [a.day for a in planted.awards if f"kz-bin-{a.supplier}" == supplier]
+    assert not [d for d in days if planted.ties("Family", official, spouse, d)
+                and planted.ties("Ownership", spouse, supplier, d)]  # fmt: skip
+    mails = [parse_email(planted.nodes[c]["email"][0]) for c in rows["B04-free-mail"]["subjects"]]
+    assert {m.domain for m in mails} == {"gmail.com"} and all(m.free_mail for m in mails)
+
+
+def test_same_seed_same_world(tmp_path: Path) -> None:
+    one = generate_world(tmp_path / "a", 300, seed=5)
+    two = generate_world(tmp_path / "b", 300, seed=5)
+    assert one.graph.read_bytes() == two.graph.read_bytes()
+    assert one.truth.read_bytes() == two.truth.read_bytes()
