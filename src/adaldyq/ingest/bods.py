@@ -40,9 +40,9 @@ from adaldyq.ingest.graph_values import (
     empty_edge,
     empty_node,
     encode_extra,
-    json_records,
     parse_share,
     read_date,
+    read_records,
     set_interval,
 )
 from adaldyq.ingest.json_stream import Position
@@ -83,11 +83,7 @@ PARTY_FIELD = "recordDetails.interestedParty"
 
 def read_bods(file: str, dataset: str) -> Iterator[GraphRead]:
     """Every statement of a BODS file, as rows or a rejection naming the statement and field."""
-    for document in json_records(file):
-        if document.error is not None:
-            yield Rejected(document.position, None, "", document.error)
-        else:
-            yield statement_record(document.value, document.position, dataset)
+    return read_records(file, dataset, statement_record)
 
 
 def statement_record(statement: Any, position: Position, dataset: str) -> GraphRead:

@@ -28,10 +28,10 @@ from adaldyq.ingest.graph_values import (
     empty_edge,
     empty_node,
     encode_extra,
-    json_records,
     parse_number,
     parse_partial_date,
     parse_share,
+    read_records,
     set_interval,
 )
 from adaldyq.ingest.json_stream import Position
@@ -57,11 +57,7 @@ Properties = dict[str, list[str]]
 
 def read_ftm(file: str, dataset: str) -> Iterator[GraphRead]:
     """Every entity of an FtM file, as rows or a rejection naming the entity and field."""
-    for document in json_records(file):
-        if document.error is not None:
-            yield Rejected(document.position, None, "", document.error)
-        else:
-            yield entity_record(document.value, document.position, dataset)
+    return read_records(file, dataset, entity_record)
 
 
 def entity_record(entity: Any, position: Position, dataset: str) -> GraphRead:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import orjson
 import pyarrow as pa
@@ -214,3 +215,16 @@ def json_records(file: str) -> Iterator[Document]:
         base = document.position
         for index, value in enumerate(document.value):
             yield Document(Position(base.file, base.line, f"{base.path}[{index}]"), value)
+
+
+RecordReader = Callable[[Any, Position, str], "GraphRead"]
+
+
+def read_records(file: str, dataset: str, record: RecordReader) -> Iterator[GraphRead]:
+    """Every record of a file through `record` (a BODS statement's or an FtM entity's reader),
+    a record that is not JSON rejected with its position."""
+    for document in json_records(file):
+        if document.error is not None:
+            yield Rejected(document.position, None, "", document.error)
+        else:
+            yield record(document.value, document.position, dataset)
