@@ -1,0 +1,219 @@
+"""What Splink compares for people and for companies, how it finds candidate pairs, and how it
+trains: one `Blueprint` per entity kind.
+
+Each comparison is a list of levels from the most to the least specific, each with a readable
+label; the label is what a link's `decided_by` text shows, so it says what agreed ("surname and
+given name exact") rather than a SQL condition. The first level is the null level: a field missing
+on one side is neutral evidence (Bayes factor 1), which is how an *omitted* patronymic differs from
+a *contradicting* one (INTEGRITY.md §3): the latter falls to the last level, whose weight EM
+learns to be strongly negative.
+
+Blocking rules are equality joins on keys (never a cross join): each catches matches the others
+miss because of one kind of noise (a typo in the surname, a missing birth date, swapped order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a comparison: a SQL condition over `<column>_l`/`<column>_r` and its label."""
+
+    label: str
+    sql: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A named comparison; `levels[0]` is the null level, the ELSE level is added last."""
+
+    name: str
+    levels: tuple[Level, ...]
+    otherwise: str
+
+    def labels_by_gamma(self) -> dict[int, str]:
+        """Splink numbers the null level -1 and the others from the most specific down to 0."""
+        ordered = [*self.levels[1:], Level(self.otherwise, "ELSE")]
+        top = len(ordered) - 1
+        return {-1: self.levels[0].label} | {top - i: lvl.label for i, lvl in enumerate(ordered)}
+
+    def splink(self) -> dict[str, Any]:
+        """This comparison as a Splink settings dictionary."""
+        null, *others = self.levels
+        levels: list[dict[str, Any]] = [
+            {"sql_condition": null.sql, "label_for_charts": null.label, "is_null_level": True}
+        ]
+        levels += [{"sql_condition": lvl.sql, "label_for_charts": lvl.label} for lvl in others]
+        levels.append({"sql_condition": "ELSE", "label_for_charts": self.otherwise})
+        return {"output_column_name": self.name, "comparison_levels": levels}
+
+
+@dataclass(frozen=True)
+class Blueprint:
+    """Everything Splink needs for one entity kind, plus the exact-identifier step's column."""
+
+    kind: str
+    identifier: str  # the column an exact link is made on (iin, bin)
+    comparisons: tuple[Comparison, ...]
+    blocking: tuple[str, ...]  # SQL over l. and r.; each an equality join on keys
+    training: tuple[str, ...]  # EM blocking rules, each leaving other comparisons to learn
+    deterministic: str  # a rule with few false positives, to estimate the prior
+    deterministic_recall: float
+
+
+def _null(*columns: str) -> str:
+    return " OR ".join(f"{c}_l IS NULL OR {c}_r IS NULL" for c in columns)
+
+
+def _jw(column: str, threshold: float) -> str:
+    return f"jaro_winkler_similarity({column}_l, {column}_r) >= {threshold}"
+
+
+def _eq(column: str) -> str:
+    return f"{column}_l = {column}_r"
+
+
+def _dates(column: str, what: str) -> Comparison:
+    return Comparison(
+        column,
+        (
+            Level(f"{what} missing on one side", _null(column)),
+            Level(f"{what} exact", _eq(column)),
+            Level(f"{what} one typo apart", f"damerau_levenshtein({column}_l, {column}_r) <= 1"),
+            Level(f"{what} same month", f"substr({column}_l, 1, 7) = substr({column}_r, 1, 7)"),
+            Level(f"{what} same year", f"substr({column}_l, 1, 4) = substr({column}_r, 1, 4)"),
+        ),
+        f"{what} differs",
+    )
+
+
+def _identifier(column: str, what: str) -> Comparison:
+    return Comparison(
+        column,
+        (Level(f"{what} missing on one side", _null(column)), Level(f"{what} exact", _eq(column))),
+        f"{what} differs",
+    )
+
+
+def _address() -> Comparison:
+    return Comparison(
+        "address",
+        (
+            Level("address missing on one side", _null("address_key")),
+            Level("address exact", _eq("address_key")),
+            Level("address similar", _jw("address_key", 0.9)),
+        ),
+        "address differs",
+    )
+
+
+PERSON = Blueprint(
+    kind="person",
+    identifier="iin",
+    comparisons=(
+        Comparison(
+            "name",
+            (
+                Level("surname missing on one side", _null("surname")),
+                Level("surname and given name exact", f"{_eq('surname')} AND {_eq('given')}"),
+                Level(
+                    "surname and given name exact, in swapped order",
+                    "surname_l = given_r AND given_l = surname_r",
+                ),
+                Level(
+                    "surname exact, given name only as an initial that agrees",
+                    f"{_eq('surname')} AND (given_l IS NULL OR given_r IS NULL) "
+                    f"AND {_eq('given_initial')}",
+                ),
+                Level(
+                    "surname and given name similar",
+                    f"{_jw('surname', 0.9)} AND {_jw('given', 0.9)}",
+                ),
+                Level("surname exact, given name differs", _eq("surname")),
+                Level("given name exact, surname differs", _eq("given")),
+            ),
+            "surname and given name differ",
+        ),
+        Comparison(
+            "patronymic",
+            (
+                Level("patronymic omitted on one side", _null("patronymic_stem")),
+                Level("patronymic stem exact", _eq("patronymic_stem")),
+                Level("patronymic stem similar", _jw("patronymic_stem", 0.88)),
+            ),
+            "patronymic contradicts",
+        ),
+        _dates("birth_date", "birth date"),
+        _identifier("iin", "IIN"),
+        _address(),
+    ),
+    blocking=(
+        "l.surname = r.surname AND l.given = r.given",
+        "l.surname = r.surname AND l.birth_date = r.birth_date",
+        "l.given = r.given AND l.birth_date = r.birth_date",
+        "l.surname = r.given AND l.given = r.surname",
+        "l.birth_date = r.birth_date AND l.patronymic_stem = r.patronymic_stem",
+        "l.surname = r.surname AND l.patronymic_stem = r.patronymic_stem",
+        "l.address_key = r.address_key",
+        "l.surname = r.surname AND l.given_initial = r.given_initial "
+        "AND l.patronymic_initial = r.patronymic_initial",
+    ),
+    training=("l.surname = r.surname AND l.given = r.given", "l.birth_date = r.birth_date"),
+    deterministic="l.surname = r.surname AND l.given = r.given AND l.birth_date = r.birth_date",
+    deterministic_recall=0.7,
+)
+"""People: name (order, initials, typos), patronymic stem, birth date, IIN, address."""
+
+COMPANY = Blueprint(
+    kind="company",
+    identifier="bin",
+    comparisons=(
+        Comparison(
+            "name",
+            (
+                Level("name missing on one side", _null("name_key")),
+                Level("name exact", _eq("name_key")),
+                Level("name nearly the same", _jw("name_key", 0.95)),
+                Level("name similar", _jw("name_key", 0.85)),
+            ),
+            "name differs",
+        ),
+        Comparison(
+            "legal_form",
+            (
+                Level("legal form missing on one side", _null("legal_form")),
+                Level("legal form same", _eq("legal_form")),
+            ),
+            "legal form differs",
+        ),
+        _identifier("bin", "BIN"),
+        _address(),
+        _identifier("phone", "phone"),
+        Comparison(
+            "email",
+            (
+                Level("e-mail missing on one side", _null("email_key")),
+                Level("e-mail exact", _eq("email_key")),
+                Level("e-mail on the same own domain", _eq("email_domain")),
+            ),
+            "e-mail differs",
+        ),
+        _dates("registration_date", "registration date"),
+    ),
+    blocking=(
+        "l.name_key = r.name_key",
+        "l.phone = r.phone",
+        "l.email_key = r.email_key",
+        "l.address_key = r.address_key AND substr(l.name_key, 1, 2) = substr(r.name_key, 1, 2)",
+        "l.registration_date = r.registration_date "
+        "AND substr(l.name_key, 1, 3) = substr(r.name_key, 1, 3)",
+    ),
+    training=("l.name_key = r.name_key", "l.registration_date = r.registration_date"),
+    deterministic="l.name_key = r.name_key AND l.registration_date = r.registration_date",
+    deterministic_recall=0.6,
+)
+"""Companies: name key (legal form apart), legal form, BIN, address, phone, e-mail, registration
+date."""

@@ -1,0 +1,136 @@
+"""The probabilistic step: a Fellegi-Sunter model trained and applied by Splink.
+
+Training is unsupervised and seeded, so one input and one seed give one model and one set of
+links: the prior (probability that two random records match) from a deterministic rule and its
+assumed recall; u probabilities (how often non-matches agree by chance) from random pairs with
+`seed`; m probabilities (how often matches agree) by expectation maximisation over the pairs of
+each training rule, each rule leaving the comparisons it does not block on to learn. EM samples
+by a hash of the record ids (Splink's `max_pairs`), deterministic too.
+
+Pairs whose identifiers (IIN/BIN) are equal are left to the exact step, which links them with
+probability 1; pairs whose identifiers differ are scored, with the difference as (strong)
+evidence against.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from splink import Linker, SettingsCreator
+from splink.backends.duckdb import DuckDBAPI
+
+from adaldyq.engines.resolution.comparisons import Blueprint
+from adaldyq.engines.resolution.explain import add_decided_by
+
+LEFT, RIGHT = "left", "right"
+_RUNS = itertools.count()
+LINK_COLUMNS = pa.schema(
+    [
+        ("left_source", pa.string()),
+        ("left_id", pa.string()),
+        ("right_source", pa.string()),
+        ("right_id", pa.string()),
+        ("match_probability", pa.float64()),
+        ("match_weight", pa.float64()),
+        ("method", pa.string()),
+        ("decided_by", pa.string()),
+    ]
+)
+"""One link: the two records, Splink's probability and weight (log2 odds), how it was made
+("iin"/"bin" exact or "splink"), and the comparisons that decided it in words."""
+
+
+@dataclass(frozen=True)
+class Training:
+    """How hard Splink trains: pair budgets and the seed of its random sampling."""
+
+    seed: int = 0
+    u_pairs: float = 2e6
+    em_pairs: float = 2e6
+    max_iterations: int = 20
+
+
+def _settings(blueprint: Blueprint, link: bool, training: Training) -> SettingsCreator:
+    return SettingsCreator(
+        link_type="link_only" if link else "dedupe_only",
+        comparisons=[c.splink() for c in blueprint.comparisons],
+        blocking_rules_to_generate_predictions=list[Any](blueprint.blocking),
+        retain_matching_columns=True,  # the only way Splink 5 keeps the gamma_ columns
+        retain_intermediate_calculation_columns=True,
+        max_iterations=training.max_iterations,
+    )
+
+
+def train(linker: Linker, blueprint: Blueprint, training: Training) -> None:
+    """Estimate the prior, then u, then m (see the module docstring)."""
+    linker.training.estimate_probability_two_random_records_match(
+        [blueprint.deterministic], recall=blueprint.deterministic_recall
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=training.u_pairs, seed=training.seed)
+    for rule in blueprint.training:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, max_pairs=training.em_pairs
+        )
+
+
+def probabilistic_links(
+    db: DuckDBAPI,
+    blueprint: Blueprint,
+    left: pa.Table,
+    right: pa.Table | None,
+    *,
+    sources: tuple[str, str],
+    threshold: float,
+    training: Training,
+) -> pa.Table:
+    """Scored pairs at or above `threshold`, as `LINK_COLUMNS` (dedupe when `right` is None).
+
+    `left` and `right` are feature tables (`features.person_features` or `company_features`);
+    `sources` names them in the links.
+    """
+    run = next(_RUNS)  # a database may serve several runs; table names must not repeat
+    inputs = [db.register(left, dataset_display_name=LEFT, table_name=f"resolution_{run}_l")]
+    if right is not None:
+        inputs.append(
+            db.register(right, dataset_display_name=RIGHT, table_name=f"resolution_{run}_r")
+        )
+    linker = Linker(inputs, _settings(blueprint, right is not None, training), log_level=None)
+    train(linker, blueprint, training)
+    predicted = linker.inference.predict(threshold_match_probability=threshold)
+    scored: pa.Table = predicted.as_pyarrow_table()  # type: ignore[no-untyped-call]
+    predicted.drop_table_from_database_and_remove_from_cache()
+    identifier = next(c for c in blueprint.comparisons if c.name == blueprint.identifier)
+    exact = max(identifier.labels_by_gamma())
+    scored = scored.filter(pc.not_equal(scored[f"gamma_{identifier.name}"], exact))
+    scored = add_decided_by(scored, blueprint.comparisons)
+    return _as_links(scored, sources if right is not None else None, sources[0])
+
+
+def _as_links(scored: pa.Table, link: tuple[str, str] | None, source: str) -> pa.Table:
+    """Splink's columns renamed to ours, the left input's record always on the left; in a
+    dedupe (`link` None) the smaller id on the left, as the exact step writes it."""
+    if link:
+        swap = pc.equal(scored["source_dataset_l"], RIGHT)
+    else:
+        swap = pc.greater(scored["unique_id_l"], scored["unique_id_r"])
+    left_id = pc.if_else(swap, scored["unique_id_r"], scored["unique_id_l"])
+    right_id = pc.if_else(swap, scored["unique_id_l"], scored["unique_id_r"])
+    left_source, right_source = link or (source, source)
+    rows = scored.num_rows
+    return pa.table(
+        {
+            "left_source": pa.repeat(left_source, rows).cast(pa.string()),
+            "left_id": pc.cast(left_id, pa.string()),
+            "right_source": pa.repeat(right_source, rows).cast(pa.string()),
+            "right_id": pc.cast(right_id, pa.string()),
+            "match_probability": pc.cast(scored["match_probability"], pa.float64()),
+            "match_weight": pc.cast(scored["match_weight"], pa.float64()),
+            "method": pa.repeat("splink", rows).cast(pa.string()),
+            "decided_by": scored["decided_by"],
+        },
+        schema=LINK_COLUMNS,
+    )
