@@ -127,7 +127,7 @@ class World:
         workspace = Workspace(root / "ws")
         graph_file = root / "graph.ftm.jsonl"
         graph_file.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in self.entities))
-        import_graph(workspace, [str(graph_file)], GRAPH)
+        import_graph(workspace, [str(graph_file)], GRAPH, "ftm")
         procurement = None
         if self.releases:
             ocds = root / "releases.jsonl"

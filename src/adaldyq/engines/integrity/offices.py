@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 
 from adaldyq.engines.integrity.paths import post_tie
-from adaldyq.engines.integrity.ties import KINSHIP, Path, Tie, TieGraph
+from adaldyq.engines.integrity.ties import KINSHIP, Path, Tie, TieGraph, path_nodes
 
 KIN_SCORES = {"Family": 0.8, "Associate": 0.6}
 """How much a relative's or associate's interest weighs against the official's own (1.0)."""
@@ -54,3 +54,8 @@ def kin(graph: TieGraph, person: str, day: date | None) -> dict[str, Tie]:
         if other != person and graph.schema(other) == "Person":
             found.setdefault(other, tie)
     return found
+
+
+def office_path(body: str, office: Path) -> tuple[list[str], list[Tie]]:
+    """Nodes and ties from the body to the official (the office ties read backwards)."""
+    return [body, *reversed(path_nodes(office)[:-1])], list(reversed(office))

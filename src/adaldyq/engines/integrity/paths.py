@@ -25,6 +25,7 @@ SHARED_TYPES = {
     "phone": "SharedPhone",
     "email": "SharedEmail",
     "email_domain": "SharedEmailDomain",
+    "identifier": "SharedIdentifier",
 }
 
 

@@ -17,11 +17,11 @@ from typing import Any
 from pydantic import Field
 
 from adaldyq.engines.integrity.context import IntegrityContext
-from adaldyq.engines.integrity.offices import KIN_SCORES, kin, officials
+from adaldyq.engines.integrity.offices import KIN_SCORES, kin, office_path, officials
 from adaldyq.engines.integrity.paths import award_tie, path_evidence
 from adaldyq.engines.integrity.registry import PROCUREMENT, Flag, RuleOutput, RuleParams, rule
 from adaldyq.engines.integrity.tenders import Award
-from adaldyq.engines.integrity.ties import Path, Tie, path_nodes
+from adaldyq.engines.integrity.ties import Tie, path_nodes
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
@@ -32,11 +32,6 @@ HOP_DISCOUNT = 0.1
 class B01Params(RuleParams):
     hops: int = Field(3, ge=1, le=3, description="Most Ownership/Directorship ties to the supplier")
     relatives: bool = Field(True, description="Whether relatives' and associates' interests count.")
-
-
-def office_path(body: str, office: Path) -> tuple[list[str], list[Tie]]:
-    """Nodes and ties from the body to the official (the office ties read backwards)."""
-    return [body, *reversed(path_nodes(office)[:-1])], list(reversed(office))
 
 
 def _candidates(

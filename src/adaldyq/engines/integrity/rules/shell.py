@@ -1,0 +1,117 @@
+"""B06 shell signs: a mass registration address, a mass director.
+
+- **Mass address:** `mass_address` or more companies registered at one address key
+  (`model/identity.address_key`, postcodes dropped; the node's own address and the Address
+  entities it references). Dissolved companies are left out.
+- **Mass director:** one person or company directing `mass_director` or more organisations at
+  the same time: the most Directorship ties alive on one day, found by a sweep over their first
+  and last days, so a career of successive posts does not count.
+
+Both are read from the graph alone. Each company in such a group gets a finding, with the path
+to the shared address or director; the group's size and first members are in the evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import Field
+
+from adaldyq.engines.integrity.context import SAMPLE, IntegrityContext
+from adaldyq.engines.integrity.paths import contact_node, contact_tie, path_evidence
+from adaldyq.engines.integrity.registry import Flag, RuleOutput, RuleParams, rule
+from adaldyq.engines.integrity.ties import Tie
+from adaldyq.model.findings import SubjectType
+from adaldyq.model.rules import RuleMeta
+
+COMPANIES = frozenset({"Company", "Organization", "LegalEntity"})
+
+
+class B06Params(RuleParams):
+    mass_address: int = Field(10, ge=2, description="Companies at one address that make it mass")
+    mass_director: int = Field(10, ge=2, description="Organisations one director runs at once")
+
+
+def peak(ties: list[Tie]) -> tuple[int, date | None]:
+    """The most ties alive on one day and the first such day (None: open since always)."""
+    events: list[tuple[date, int]] = []
+    for tie in ties:
+        events.append((tie.start_day or date.min, 1))
+        if tie.end_day is not None and tie.end_day < date.max:
+            events.append((tie.end_day + timedelta(days=1), -1))
+    best, day, alive = 0, None, 0
+    for when, step in sorted(events):
+        alive += step
+        if alive > best:
+            best, day = alive, when
+    return best, None if day == date.min else day
+
+
+@rule(
+    RuleMeta(
+        code="B06",
+        name="Shell company signs",
+        subjects=(SubjectType.COMPANY,),
+        family="integrity",
+        explain="{company_name}: {sign} ({count} organisations)",
+        params=B06Params,
+        weight=0.5,
+    )
+)
+def b06(ctx: IntegrityContext, params: B06Params) -> RuleOutput:
+    flags = _mass_addresses(ctx, params.mass_address) + _mass_directors(ctx, params.mass_director)
+    return RuleOutput(flags, params.model_dump())
+
+
+def _mass_addresses(ctx: IntegrityContext, threshold: int) -> list[Flag]:
+    nodes = ctx.graph.nodes
+    at: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node in nodes.values():
+        if node["schema"] in COMPANIES and not node.get("dissolution_date"):
+            for contact in ctx.contacts.of_node(node, nodes):
+                if contact[0] == "address":
+                    at[contact].append(node["id"])
+    flags = []
+    for contact, members in sorted(at.items()):
+        if len(members) >= threshold:
+            for company in sorted(members):
+                tie = contact_tie(company, contact, "graph nodes")
+                path = path_evidence([company, contact_node(contact)], [tie])
+                sign = f"one of {len(members)} companies at address {contact[1]!r}"
+                flags.append(_flag(ctx, company, sign, sorted(members), path, 0.6))
+    return flags
+
+
+def _mass_directors(ctx: IntegrityContext, threshold: int) -> list[Flag]:
+    flags = []
+    for director in sorted(ctx.graph.out):
+        ties = ctx.graph.ties_out(director, {"Directorship"}, None)
+        count, day = peak(ties)
+        if count < threshold:
+            continue
+        alive = sorted((t for t in ties if day is None or t.alive(day)), key=lambda t: t.target)
+        members = [t.target for t in alive]
+        when = f"on {day.isoformat()}" if day else "at once"
+        for tie in alive:
+            path = path_evidence([director, tie.target], [tie])
+            sign = f"directed by {director}, who directs {count} organisations {when}"
+            flags.append(_flag(ctx, tie.target, sign, members, path, 0.8))
+    return flags
+
+
+def _flag(
+    ctx: IntegrityContext, company: str, sign: str, members: list[str], path: dict[str, Any],
+    score: float,
+) -> Flag:  # fmt: skip
+    node = ctx.graph.nodes.get(company, {})
+    evidence = {
+        "company": company,
+        "company_name": node.get("name") or company,
+        "sign": sign,
+        "count": len(members),
+        "members": members[:SAMPLE],
+        "path": path,
+    }
+    return Flag(SubjectType.COMPANY, company, float(len(members)), score, evidence)
