@@ -15,7 +15,7 @@ from adaldyq.jobs.graph import import_graph
 from adaldyq.model.findings import Finding
 from adaldyq.model.ftm_vocabulary import EDGE_ENDS
 from adaldyq.model.identity.identifiers import check_digit
-from adaldyq.settings import load_settings
+from adaldyq.settings import Settings, load_settings
 from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
 
@@ -116,6 +116,20 @@ class World:
             ]
         self.releases.append(release)
 
+    def write(self, root: Path) -> str | None:
+        """Import the world into the workspace `root/ws`; the procurement dataset, if any."""
+        root.mkdir(parents=True, exist_ok=True)
+        workspace = Workspace(root / "ws")
+        graph_file = root / "graph.ftm.jsonl"
+        graph_file.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in self.entities))
+        import_graph(workspace, [str(graph_file)], GRAPH, "ftm")
+        if not self.releases:
+            return None
+        ocds = root / "releases.jsonl"
+        ocds.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in self.releases))
+        OcdsIngest(workspace, dataset=TENDERS).run([str(ocds)])
+        return TENDERS
+
     def run(
         self,
         root: Path,
@@ -123,21 +137,16 @@ class World:
         codes: list[str],
         params: dict[str, dict[str, Any]] | None = None,
     ) -> IntegrityResult:
-        root.mkdir(parents=True, exist_ok=True)
+        procurement = self.write(root)
+        settings = settings_for(root, codes, params)
         workspace = Workspace(root / "ws")
-        graph_file = root / "graph.ftm.jsonl"
-        graph_file.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in self.entities))
-        import_graph(workspace, [str(graph_file)], GRAPH, "ftm")
-        procurement = None
-        if self.releases:
-            ocds = root / "releases.jsonl"
-            ocds.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in self.releases))
-            OcdsIngest(workspace, dataset=TENDERS).run([str(ocds)])
-            procurement = TENDERS
-        settings = load_settings(
-            workspace=root / "ws", integrity={"rules": codes, "params": params or {}}
-        )
         return run_patterns(backend, workspace, settings, "test", GRAPH, procurement)
+
+
+def settings_for(
+    root: Path, codes: list[str] | None, params: dict[str, dict[str, Any]] | None = None
+) -> Settings:
+    return load_settings(workspace=root / "ws", integrity={"rules": codes, "params": params or {}})
 
 
 def _party(bin_: str, roles: list[str], extra: dict[str, Any]) -> dict[str, Any]:

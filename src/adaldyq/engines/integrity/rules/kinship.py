@@ -11,6 +11,7 @@ before an associate's, fewer hops first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -91,16 +92,24 @@ def _best(
     )
 )
 def b01(ctx: IntegrityContext, params: B01Params) -> RuleOutput:
-    flags = []
+    flags = [conflict_flag(*found) for found in conflicts(ctx, params)]
+    return RuleOutput(flags, {**params.model_dump(), "undated_awards": ctx.undated_awards})
+
+
+def conflicts(
+    ctx: IntegrityContext, params: B01Params
+) -> Iterator[tuple[Award, str, str, dict[str, Any]]]:
+    """Each award with a conflict of interest: the body, the supplier's node and the best path
+    per official (B01's hits, which B11 combines with declarations findings)."""
     for award, suppliers, bodies in ctx.awards_in_graph():
         for body in bodies:
             for supplier in suppliers:
                 for hit in _best(ctx, award, body, supplier, params):
-                    flags.append(_flag(award, body, supplier, hit))
-    return RuleOutput(flags, {**params.model_dump(), "undated_awards": ctx.undated_awards})
+                    yield award, body, supplier, hit
 
 
-def _flag(award: Award, body: str, supplier: str, hit: dict[str, Any]) -> Flag:
+def conflict_flag(award: Award, body: str, supplier: str, hit: dict[str, Any]) -> Flag:
+    """B01's flag for one hit of `conflicts`."""
     who = "the official" if hit["interested"] == hit["official"] else (
         f"{hit['interested']} ({hit['relationship']} of the official)"
     )  # fmt: skip

@@ -1,0 +1,80 @@
+"""The integrity findings job: run patterns B01-B11 on a graph dataset (with a procurement dataset
+when given) and store the findings in the common `DIR/findings.parquet`, replacing only the
+`integrity` engine's rows, with `runs/integrity.json` beside them.
+
+The declarations engine's findings, when the workspace has them, go to B11 (an enrichment flag in
+the year a conflict of interest wins contracts). No CLI step calls this yet
+(`adaldyq graph findings` will).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+
+from adaldyq.engines.declarations.runner import ENGINE as DECLARATIONS
+from adaldyq.engines.integrity.runner import ENGINE, IntegrityResult, run_patterns
+from adaldyq.errors import NotFound
+from adaldyq.jobs import new_run_id
+from adaldyq.jobs.graph import DEFAULT_DATASET
+from adaldyq.model.findings import findings_table
+from adaldyq.settings import Settings
+from adaldyq.store.backend import connect
+from adaldyq.store.catalog import Workspace, dataset_slug
+from adaldyq.store.findings import FindingsWriter, read_findings
+
+
+@dataclass
+class GraphFindingsSummary:
+    """What the run found per rule, what it could not run, and where the findings went."""
+
+    result: IntegrityResult
+    findings_file: Path
+
+
+def graph_findings_job(
+    settings: Settings,
+    dataset: str = DEFAULT_DATASET,
+    procurement_dataset: str | None = None,
+) -> GraphFindingsSummary:
+    """Run the selected integrity patterns and store their findings."""
+    workspace = Workspace(settings.workspace)
+    procurement = dataset_slug(procurement_dataset) if procurement_dataset else None
+    run_id = new_run_id()
+    writer = FindingsWriter(workspace, ENGINE)
+    try:
+        declarations = _declarations_findings(workspace)
+        with connect(settings) as backend:
+            result = run_patterns(
+                backend, workspace, settings, run_id, dataset_slug(dataset), procurement,
+                declarations, lambda found: writer.add(findings_table(found)),
+            )  # fmt: skip
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.finish(
+        {
+            "run_id": run_id,
+            "engine": ENGINE,
+            "created": datetime.now(UTC).isoformat(),
+            "dataset": result.dataset,
+            "procurement_dataset": procurement,
+            "declarations_findings": declarations is not None,
+            "settings": settings.integrity.model_dump(),
+            "params": result.meta,
+            "counts": dict(result.counts),
+            "not_run": result.not_run,
+            "unmatched": result.unmatched,
+        }
+    )
+    return GraphFindingsSummary(result, workspace.findings)
+
+
+def _declarations_findings(workspace: Workspace) -> pa.Table | None:
+    try:
+        return read_findings(workspace, DECLARATIONS)
+    except NotFound:
+        return None
