@@ -36,7 +36,7 @@ NODE_COLUMNS = (
 )  # fmt: skip
 EDGE_COLUMNS = (
     "id", "schema", "source", "target", "start_day", "end_day", "relationship",
-    "source_file", "source_record",
+    "direct_or_indirect", "source_file", "source_record",
 )  # fmt: skip
 ORGANISATIONS = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
 SAMPLE = 20

@@ -42,6 +42,8 @@ class Tie:
     source_file: str | None = None
     source_record: str | None = None
     relationship: str | None = None
+    direct_or_indirect: str | None = None
+    """BODS: an `indirect` interest summarises a chain the source may not spell out."""
 
     def alive(self, day: date) -> bool:
         """Whether the tie can have existed on `day` (an open end is no limit)."""
@@ -63,6 +65,7 @@ class Tie:
             "start_day": self.start_day.isoformat() if self.start_day else None,
             "end_day": self.end_day.isoformat() if self.end_day else None,
             "relationship": self.relationship,
+            "direct_or_indirect": self.direct_or_indirect,
             "source_file": self.source_file,
             "source_record": self.source_record,
         }
