@@ -24,6 +24,7 @@ class Level:
 
     label: str
     sql: str
+    frequency_column: str | None = None  # weigh agreement by how rare the value is
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,16 @@ class Comparison:
         levels: list[dict[str, Any]] = [
             {"sql_condition": null.sql, "label_for_charts": null.label, "is_null_level": True}
         ]
-        levels += [{"sql_condition": lvl.sql, "label_for_charts": lvl.label} for lvl in others]
+        levels += [_splink_level(lvl) for lvl in others]
         levels.append({"sql_condition": "ELSE", "label_for_charts": self.otherwise})
         return {"output_column_name": self.name, "comparison_levels": levels}
+
+
+def _splink_level(level: Level) -> dict[str, Any]:
+    found: dict[str, Any] = {"sql_condition": level.sql, "label_for_charts": level.label}
+    if level.frequency_column:
+        found |= {"tf_adjustment_column": level.frequency_column, "tf_adjustment_weight": 1.0}
+    return found
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,11 @@ PERSON = Blueprint(
             "name",
             (
                 Level("surname missing on one side", _null("surname")),
-                Level("surname and given name exact", f"{_eq('surname')} AND {_eq('given')}"),
+                Level(
+                    "surname and given name exact",
+                    _eq("full_name_key"),
+                    frequency_column="full_name_key",
+                ),
                 Level(
                     "surname and given name exact, in swapped order",
                     "surname_l = given_r AND given_l = surname_r",

@@ -19,18 +19,26 @@ import pyarrow as pa
 from adaldyq.engines.resolution.comparisons import Comparison
 
 
-def _part(label: str, weight: float | None) -> tuple[float, str]:
-    weight = weight or 0.0
-    shown = "0.0" if abs(weight) < 0.05 else f"{weight:+.1f}"
-    return abs(weight), f"{label} ({shown})"
+def _part(label: str, weight: float | None, frequency: float | None) -> tuple[float, str]:
+    """`frequency` is the term-frequency part of the weight: negative for a common value."""
+    total = (weight or 0.0) + (frequency or 0.0)
+    shown = "0.0" if abs(total) < 0.05 else f"{total:+.1f}"
+    if frequency and abs(frequency) >= 0.05:
+        shown += (
+            f", of which {frequency:+.1f} for how {'rare' if frequency > 0 else 'common'} it is"
+        )
+    return abs(total), f"{label} ({shown})"
 
 
-def decided_by(comparisons: Sequence[Comparison], levels: dict[str, tuple[int, float]]) -> str:
-    """The text for one combination: `levels` maps a comparison to (gamma, match weight)."""
+def decided_by(
+    comparisons: Sequence[Comparison], levels: dict[str, tuple[int, float, float | None]]
+) -> str:
+    """The text for one combination: `levels` maps a comparison to (gamma, match weight,
+    term-frequency weight or None)."""
     parts = []
     for comparison in comparisons:
-        gamma, weight = levels[comparison.name]
-        parts.append(_part(comparison.labels_by_gamma()[gamma], weight))
+        gamma, weight, frequency = levels[comparison.name]
+        parts.append(_part(comparison.labels_by_gamma()[gamma], weight, frequency))
     parts.sort(key=lambda part: -part[0])
     return ", ".join(text for _, text in parts)
 
@@ -39,11 +47,15 @@ def add_decided_by(scored: pa.Table, comparisons: Sequence[Comparison]) -> pa.Ta
     """`scored` (Splink's predictions with gamma_/mw_ columns) with a `decided_by` text column."""
     gammas = [f"gamma_{c.name}" for c in comparisons]
     factors = [f"mw_{c.name}" for c in comparisons]
+    factors += [f"mw_tf_{c.name}" for c in comparisons if f"mw_tf_{c.name}" in scored.column_names]
     combos = scored.select(gammas + factors).group_by(gammas + factors).aggregate([])
     texts = [
         decided_by(
             comparisons,
-            {c.name: (row[f"gamma_{c.name}"], row[f"mw_{c.name}"]) for c in comparisons},
+            {
+                c.name: (row[f"gamma_{c.name}"], row[f"mw_{c.name}"], row.get(f"mw_tf_{c.name}"))
+                for c in comparisons
+            },
         )
         for row in combos.to_pylist()
     ]

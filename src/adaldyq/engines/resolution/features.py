@@ -8,9 +8,9 @@ sorted-token keys, phones in E.164, e-mail mailbox keys, IIN/BIN validated with 
 Keys are computed once per distinct value, not per record: a register of a million people holds
 far fewer distinct names and addresses, and the Python parsers are the slow part.
 
-An IIN encodes its holder's birth date; when the record has no birth date the IIN's is used, and
-when the two disagree the record keeps its own date and the IIN is dropped from comparison
-(``iin_conflict``): one of the two fields is wrong and the record cannot tell which.
+An IIN encodes its holder's birth date. A valid IIN (its check digit catches about 9 in 10
+typos) is trusted over a typed date: its date is the one compared, and a record whose written date
+differs is marked (``iin_conflict``) so that a link made on it says so.
 """
 
 from __future__ import annotations
@@ -102,12 +102,10 @@ def person_features(table: pa.Table) -> pa.Table:
     iin = _blank_to_null(_column(table, "iin"))
     iin_date = _per_distinct(iin, _iin_date, pa.string())
     stated = _dates(table, "birth_date")
-    valid_iin = pc.is_valid(iin_date)
-    # null (no IIN, no stated date, or an IIN without a date) counts as no conflict
-    conflict = pc.and_(pc.not_equal(iin_date, ""), pc.not_equal(iin_date, stated))
-    conflict = pc.fill_null(conflict, False)
-    no_date = pa.scalar(None, pa.string())
-    birth = pc.coalesce(stated, pc.if_else(pc.equal(iin_date, ""), no_date, iin_date))
+    # "" (a valid IIN of unknown century) says nothing about the date
+    encoded = pc.if_else(pc.equal(iin_date, ""), pa.scalar(None, pa.string()), iin_date)
+    # null (no IIN or no written date) counts as no conflict
+    conflict = pc.fill_null(pc.not_equal(encoded, stated), False)
     return pa.table(
         {
             "unique_id": _column(table, "record_id"),
@@ -117,8 +115,12 @@ def person_features(table: pa.Table) -> pa.Table:
             "given_initial": keys.field("given_initial"),
             "patronymic_stem": keys.field("patronymic_stem"),
             "patronymic_initial": keys.field("patronymic_initial"),
-            "birth_date": birth,
-            "iin": pc.if_else(pc.and_(valid_iin, pc.invert(conflict)), iin, no_date),
+            # how common a name is decides how much its agreement weighs (Splink's term frequency)
+            "full_name_key": pc.binary_join_element_wise(
+                keys.field("surname"), keys.field("given"), " "
+            ),
+            "birth_date": pc.coalesce(encoded, stated),
+            "iin": pc.if_else(pc.is_valid(iin_date), iin, pa.scalar(None, pa.string())),
             "iin_conflict": conflict,
             "address_key": _per_distinct(_column(table, "address"), _address, pa.string()),
             "country": pc.utf8_lower(_blank_to_null(_column(table, "country"))),
