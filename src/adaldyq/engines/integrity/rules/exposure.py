@@ -71,34 +71,19 @@ _EXPLAIN = (
     "on {day}, when {buyer_name} awarded it {value} {currency}"
 )
 
-
-@rule(
-    RuleMeta(
-        code="B09",
-        name="Politically exposed owner",
-        subjects=(SubjectType.PROCESS,),
-        family="integrity",
-        explain=_EXPLAIN,
-        params=B09Params,
-        weight=0.7,
-        needs=(PROCUREMENT,),
-    )
-)
-def b09(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
-    return exposed(ctx, params)
-
-
-@rule(
-    RuleMeta(
-        code="B10",
-        name="Untrustworthy counterparty",
-        subjects=(SubjectType.PROCESS,),
-        family="integrity",
-        explain=_EXPLAIN,
-        params=B10Params,
-        weight=0.8,
-        needs=(PROCUREMENT,),
-    )
-)
-def b10(ctx: IntegrityContext, params: B10Params) -> RuleOutput:
-    return exposed(ctx, params)
+for _code, _name, _params, _weight in (
+    ("B09", "Politically exposed owner", B09Params, 0.7),
+    ("B10", "Untrustworthy counterparty", B10Params, 0.8),
+):
+    rule(
+        RuleMeta(
+            code=_code,
+            name=_name,
+            subjects=(SubjectType.PROCESS,),
+            family="integrity",
+            explain=_EXPLAIN,
+            params=_params,
+            weight=_weight,
+            needs=(PROCUREMENT,),
+        )
+    )(exposed)
