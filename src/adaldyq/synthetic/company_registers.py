@@ -7,12 +7,13 @@ registers do: the legal form in Kazakh or English or in full (ЖШС, LLP, "То
 in another format, the e-mail in capitals, another office. The truth is every pair of one company.
 """
 
-# ruff: noqa: RUF001  (Kazakh and Russian legal forms are the subject)
+# ruff: noqa: RUF001, RUF002  (Kazakh and Russian legal forms are the subject)
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from random import Random
 
 import pyarrow as pa
@@ -20,18 +21,24 @@ from anyascii import anyascii
 
 from adaldyq.model.identity.scripts import fold_kazakh
 from adaldyq.synthetic.organisations import random_bin
-from adaldyq.synthetic.people_registers import Registers
+from adaldyq.synthetic.register_pairs import Registers, register_pair
 from adaldyq.synthetic.spelling_noise import CITIES, STREETS, latin, typo
 
 _WORDS = (
-    "Алатау", "Қазақ", "Дала", "Тұран", "Сарыарқа", "Жетісу", "Каспий", "Алтын", "Көктем", "Самұрық",
-    "Бәйтерек", "Есіл", "Нұр", "Ақ", "Көк", "Шұғыла", "Арман", "Береке", "Жол", "Құрылыс",
+    "Алатау", "Қазақ", "Дала", "Тұран", "Сарыарқа", "Жетісу", "Каспий", "Алтын", "Көктем",
+    "Самұрық", "Бәйтерек", "Есіл", "Нұр", "Ақ", "Көк", "Шұғыла", "Арман", "Береке", "Жол",
+    "Құрылыс",
     "Строй", "Тех", "Мед", "Снаб", "Сервис", "Инвест", "Агро", "Транс", "Энерго", "Нефть",
     "Газ", "Пром", "Логистик", "Консалт", "Инжиниринг", "Трейд", "Маркет", "Ресурс", "Холдинг",
     "Групп", "Систем", "Проект", "Монтаж", "Фарм", "Авто", "Металл", "Бетон", "Энергия", "Сауда",
 )  # fmt: skip
 _FORMS = (("ТОО", "ЖШС", "LLP", "Товарищество с ограниченной ответственностью"),
           ("АО", "АҚ", "JSC", "Акционерное общество"))  # fmt: skip
+SCHEMA = pa.schema(
+    [("record_id", pa.string()), ("name", pa.string()), ("bin", pa.string()),
+     ("address", pa.string()), ("phone", pa.string()), ("email", pa.string()),
+     ("registration_date", pa.date32())]
+)  # fmt: skip
 _FREE_MAIL = ("mail.ru", "gmail.com", "inbox.kz", "yandex.kz")
 
 
@@ -69,7 +76,9 @@ class _Company:
 
 def _office(rng: Random) -> str:
     city = rng.choice(CITIES)[0]
-    return f"г. {city}, ул. {rng.choice(STREETS)}, д. {rng.randint(1, 250)}, оф. {rng.randint(1, 90)}"
+    return (
+        f"г. {city}, ул. {rng.choice(STREETS)}, д. {rng.randint(1, 250)}, оф. {rng.randint(1, 90)}"
+    )
 
 
 def _company(rng: Random) -> _Company:
@@ -104,29 +113,20 @@ def _phone(rng: Random, phone: str) -> str:
     return f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
 
 
-def _records(
-    rng: Random, companies: list[_Company], noise: CompanyNoise, prefix: str
-) -> tuple[pa.Table, list[str]]:
-    order = list(range(len(companies)))
-    rng.shuffle(order)
-    ids = [""] * len(companies)
-    columns = ("record_id", "name", "bin", "address", "phone", "email", "registration_date")
-    rows: dict[str, list[object]] = {k: [] for k in columns}
-    for number, index in enumerate(order):
-        company = companies[index]
-        ids[index] = f"{prefix}{number:07d}"
-        email = None if rng.random() < noise.no_email else company.email
-        rows["record_id"].append(ids[index])
-        rows["name"].append(_write_name(rng, company, noise))
-        rows["bin"].append(company.bin if rng.random() < noise.bin else None)
-        rows["address"].append(_office(rng) if rng.random() < noise.moved else company.office)
-        rows["phone"].append(None if rng.random() < noise.no_phone else _phone(rng, company.phone))
-        rows["email"].append(email.upper() if email and rng.random() < 0.2 else email)
-        missing = rng.random() < noise.no_registration
-        rows["registration_date"].append(None if missing else company.registered)
-    table = pa.table(rows).sort_by("record_id")
-    dates = table["registration_date"].cast(pa.date32())
-    return table.set_column(6, "registration_date", dates), ids
+def _record(rng: Random, company: _Company, noise: CompanyNoise) -> dict[str, object]:
+    email = None if rng.random() < noise.no_email else company.email
+    name = _write_name(rng, company, noise)
+    number = company.bin if rng.random() < noise.bin else None
+    office = _office(rng) if rng.random() < noise.moved else company.office
+    phone = None if rng.random() < noise.no_phone else _phone(rng, company.phone)
+    return {
+        "name": name,
+        "bin": number,
+        "address": office,
+        "phone": phone,
+        "email": email.upper() if email and rng.random() < 0.2 else email,
+        "registration_date": None if rng.random() < noise.no_registration else company.registered,
+    }
 
 
 def company_registers(
@@ -137,9 +137,6 @@ def company_registers(
 ) -> Registers:
     """Two registers of `size` records each; `overlap` of each register's companies are in both."""
     rng = Random(seed)
-    shared = round(size * overlap)
-    companies = [_company(rng) for _ in range(2 * size - shared)]
-    left, left_ids = _records(rng, companies[:size], noise[0], "L")
-    right, right_ids = _records(rng, companies[size - shared :], noise[1], "R")
-    truth = pa.table({"left_id": left_ids[size - shared :], "right_id": right_ids[:shared]})
-    return Registers(left, right, truth.sort_by("left_id"))
+    companies = [_company(rng) for _ in range(2 * size - round(size * overlap))]
+    writers = tuple(partial(_record, noise=n) for n in noise)
+    return register_pair(rng, companies, size, (writers[0], writers[1]), SCHEMA)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from random import Random
 
 import pyarrow as pa
@@ -19,6 +20,7 @@ import pyarrow as pa
 from adaldyq.model.identity.scripts import fold_kazakh
 from adaldyq.synthetic.declaration_people import iin
 from adaldyq.synthetic.person_names import FullName, random_name
+from adaldyq.synthetic.register_pairs import Registers, register_pair
 from adaldyq.synthetic.spelling_noise import (
     address,
     date_typo,
@@ -28,6 +30,10 @@ from adaldyq.synthetic.spelling_noise import (
     write_address,
 )
 
+SCHEMA = pa.schema(
+    [("record_id", pa.string()), ("name", pa.string()), ("birth_date", pa.date32()),
+     ("iin", pa.string()), ("address", pa.string()), ("country", pa.string())]
+)  # fmt: skip
 _FIRST_BIRTH = date(1945, 1, 1)
 _BIRTH_DAYS = (date(2005, 12, 31) - _FIRST_BIRTH).days
 
@@ -66,16 +72,6 @@ class _Person:
     dwelling: tuple[str, str, int, int]
 
 
-@dataclass(frozen=True)
-class Registers:
-    """Two registers (`features.PERSON_INPUT` or `COMPANY_INPUT` columns) and the true pairs
-    (`left_id`, `right_id`)."""
-
-    left: pa.Table
-    right: pa.Table
-    truth: pa.Table
-
-
 def _people(rng: Random, count: int) -> list[_Person]:
     taken: set[str] = set()
     found = []
@@ -108,34 +104,20 @@ def _write_name(rng: Random, name: FullName, noise: PersonNoise) -> str:
     return fold_kazakh(text) if rng.random() < noise.fold else text
 
 
-def _records(
-    rng: Random, people: list[_Person], noise: PersonNoise, prefix: str
-) -> tuple[pa.Table, list[str]]:
-    """One register's records in a shuffled order; the ids in the order of `people`."""
-    order = list(range(len(people)))
-    rng.shuffle(order)
-    ids = [""] * len(people)
-    rows: dict[str, list[object]] = {k: [] for k in ("record_id", "name", "birth_date", "iin",
-                                                    "address", "country")}  # fmt: skip
-    for number, index in enumerate(order):
-        person = people[index]
-        ids[index] = f"{prefix}{number:07d}"
-        born: date | None = person.born
-        if rng.random() < noise.no_birth_date:
-            born = None
-        elif rng.random() < noise.birth_typo:
-            born = date_typo(rng, person.born)
-        dwelling = address(rng) if rng.random() < noise.moved else person.dwelling
-        rows["record_id"].append(ids[index])
-        rows["name"].append(_write_name(rng, person.name, noise))
-        rows["birth_date"].append(born)
-        rows["iin"].append(person.iin if rng.random() < noise.iin else None)
-        rows["address"].append(
-            None if rng.random() < noise.no_address else write_address(rng, dwelling)
-        )
-        rows["country"].append("KZ")
-    table = pa.table(rows).sort_by("record_id")
-    return table.set_column(2, "birth_date", table["birth_date"].cast(pa.date32())), ids
+def _record(rng: Random, person: _Person, noise: PersonNoise) -> dict[str, object]:
+    born: date | None = person.born
+    if rng.random() < noise.no_birth_date:
+        born = None
+    elif rng.random() < noise.birth_typo:
+        born = date_typo(rng, person.born)
+    dwelling = address(rng) if rng.random() < noise.moved else person.dwelling
+    return {
+        "name": _write_name(rng, person.name, noise),
+        "birth_date": born,
+        "iin": person.iin if rng.random() < noise.iin else None,
+        "address": None if rng.random() < noise.no_address else write_address(rng, dwelling),
+        "country": "KZ",
+    }
 
 
 def person_registers(
@@ -146,9 +128,6 @@ def person_registers(
 ) -> Registers:
     """Two registers of `size` records each; `overlap` of each register's people are in both."""
     rng = Random(seed)
-    shared = round(size * overlap)
-    people = _people(rng, 2 * size - shared)
-    left, left_ids = _records(rng, people[:size], noise[0], "L")
-    right, right_ids = _records(rng, people[size - shared :], noise[1], "R")
-    truth = pa.table({"left_id": left_ids[size - shared :], "right_id": right_ids[:shared]})
-    return Registers(left, right, truth.sort_by("left_id"))
+    people = _people(rng, 2 * size - round(size * overlap))
+    writers = tuple(partial(_record, noise=n) for n in noise)
+    return register_pair(rng, people, size, (writers[0], writers[1]), SCHEMA)

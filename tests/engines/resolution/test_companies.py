@@ -14,7 +14,7 @@ import pytest
 from adaldyq.engines.resolution import Options, Resolution, resolve_companies
 from adaldyq.engines.resolution.quality import pair_quality
 from adaldyq.synthetic.company_registers import company_registers
-from adaldyq.synthetic.people_registers import Registers
+from adaldyq.synthetic.register_pairs import Registers
 
 SIZE = 1500
 F1_FLOOR = 0.97

@@ -15,7 +15,8 @@ import pytest
 
 from adaldyq.engines.resolution import Options, Resolution, resolve_people
 from adaldyq.engines.resolution.quality import pair_quality
-from adaldyq.synthetic.people_registers import Registers, person_registers
+from adaldyq.synthetic.people_registers import person_registers
+from adaldyq.synthetic.register_pairs import Registers
 
 SIZE = 2000
 F1_FLOOR = 0.95
