@@ -76,14 +76,6 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _iin_date(text: str) -> str | None:
-    """The birth date an IIN encodes, "" for a valid IIN without one, None for an invalid IIN."""
-    try:
-        return _iso(parse_iin(text).birth_date) or ""
-    except InvalidIdentifier:
-        return None
-
-
 def _dates(table: pa.Table, name: str) -> pa.ChunkedArray:
     """A date column as ISO text (what Levenshtein levels compare); text input kept as written."""
     if name not in table.column_names:
@@ -150,34 +142,26 @@ def _address(text: str) -> str | None:
     return address_key(text, postcode=False) or None
 
 
-def _bin(text: str) -> str | None:
-    try:
-        return parse_bin(text).number
-    except InvalidIdentifier:
-        return None
+def _or_none(parse: Callable[[str], T | None]) -> Callable[[str], T | None]:
+    """`parse`, reading a value the identity parsers reject as missing: an invalid identifier or
+    contact is no evidence either way."""
+
+    def parsed(text: str) -> T | None:
+        try:
+            return parse(text)
+        except (InvalidIdentifier, InvalidContact):
+            return None
+
+    return parsed
 
 
-def _phone(text: str) -> str | None:
-    try:
-        return phone_e164(text)
-    except InvalidContact:
-        return None
-
-
-def _email(text: str) -> str | None:
-    try:
-        return parse_email(text).key
-    except InvalidContact:
-        return None
-
-
-def _email_domain(text: str) -> str | None:
-    """The domain when it is an organisation's own: two firms on gmail.com share nothing."""
-    try:
-        email = parse_email(text)
-    except InvalidContact:
-        return None
-    return None if email.free_mail else email.domain
+_bin = _or_none(lambda text: parse_bin(text).number)
+_phone = _or_none(phone_e164)
+_email = _or_none(lambda text: parse_email(text).key)
+# the domain when it is an organisation's own: two firms on gmail.com share nothing
+_email_domain = _or_none(lambda text: None if (e := parse_email(text)).free_mail else e.domain)
+# the birth date an IIN encodes, "" for a valid IIN without one, None for an invalid IIN
+_iin_date = _or_none(lambda text: _iso(parse_iin(text).birth_date) or "")
 
 
 _COMPANY_NAME = pa.struct([("name_key", pa.string()), ("legal_form", pa.string())])
