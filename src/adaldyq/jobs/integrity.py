@@ -2,8 +2,9 @@
 when given) and store the findings in the common `DIR/findings.parquet`, replacing only the
 `integrity` engine's rows, with `runs/integrity.json` beside them.
 
-The declarations engine's findings, when the workspace has them, go to B11 (an enrichment flag in
-the year a conflict of interest wins contracts). No CLI step calls this yet
+A declarations dataset's tables, when named, go to B02 (an interest declared by the official or
+a relative wins); the declarations engine's findings, when the workspace has them, go to B11 (an
+enrichment flag in the year a conflict of interest wins contracts). No CLI step calls this yet
 (`adaldyq graph findings` will).
 """
 
@@ -39,10 +40,13 @@ def graph_findings_job(
     settings: Settings,
     dataset: str = DEFAULT_DATASET,
     procurement_dataset: str | None = None,
+    declarations_dataset: str | None = None,
 ) -> GraphFindingsSummary:
-    """Run the selected integrity patterns and store their findings."""
+    """Run the selected integrity patterns and store their findings; the procurement and
+    declaration datasets are those of the same workspace (imported by their own jobs)."""
     workspace = Workspace(settings.workspace)
     procurement = dataset_slug(procurement_dataset) if procurement_dataset else None
+    declared = dataset_slug(declarations_dataset) if declarations_dataset else None
     run_id = new_run_id()
     writer = FindingsWriter(workspace, ENGINE)
     try:
@@ -50,7 +54,7 @@ def graph_findings_job(
         with connect(settings) as backend:
             result = run_patterns(
                 backend, workspace, settings, run_id, dataset_slug(dataset), procurement,
-                declarations, lambda found: writer.add(findings_table(found)),
+                declarations, lambda found: writer.add(findings_table(found)), declared,
             )  # fmt: skip
     except BaseException:
         writer.abandon()
@@ -62,6 +66,7 @@ def graph_findings_job(
             "created": datetime.now(UTC).isoformat(),
             "dataset": result.dataset,
             "procurement_dataset": procurement,
+            "declarations_dataset": declared,
             "declarations_findings": declarations is not None,
             "settings": settings.integrity.model_dump(),
             "params": result.meta,

@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 
 from adaldyq.engines.integrity.runner import IntegrityResult, run_patterns
+from adaldyq.ingest.declarations import DeclarationsIngest
 from adaldyq.ingest.ocds import OcdsIngest
 from adaldyq.jobs.graph import import_graph
 from adaldyq.model.findings import Finding
@@ -21,6 +22,7 @@ from adaldyq.store.catalog import Workspace
 
 GRAPH = "graph"
 TENDERS = "tenders"
+DECLARED = "declared"
 
 
 def make_bin(yymm: str, serial: int = 1) -> str:
@@ -43,6 +45,7 @@ class World:
 
     entities: list[dict[str, Any]] = field(default_factory=list)
     releases: list[dict[str, Any]] = field(default_factory=list)
+    declarations: list[dict[str, Any]] = field(default_factory=list)
     _ties: int = 0
 
     def entity(self, entity_id: str, schema: str, **properties: Any) -> str:
@@ -117,9 +120,14 @@ class World:
         self.releases.append(release)
 
     def write(self, root: Path) -> str | None:
-        """Import the world into the workspace `root/ws`; the procurement dataset, if any."""
+        """Import the world into the workspace `root/ws`; the procurement dataset, if any. The
+        declarations, if any, go to the dataset `DECLARED`."""
         root.mkdir(parents=True, exist_ok=True)
         workspace = Workspace(root / "ws")
+        if self.declarations:
+            source = root / "declarations.jsonl"
+            source.write_bytes(b"".join(orjson.dumps(d) + b"\n" for d in self.declarations))
+            DeclarationsIngest(workspace, "canonical", DECLARED).run([str(source)])
         graph_file = root / "graph.ftm.jsonl"
         graph_file.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in self.entities))
         import_graph(workspace, [str(graph_file)], GRAPH, "ftm")
@@ -140,7 +148,10 @@ class World:
         procurement = self.write(root)
         settings = settings_for(root, codes, params)
         workspace = Workspace(root / "ws")
-        return run_patterns(backend, workspace, settings, "test", GRAPH, procurement)
+        declared = DECLARED if self.declarations else None
+        return run_patterns(
+            backend, workspace, settings, "test", GRAPH, procurement, declarations_dataset=declared
+        )
 
 
 def settings_for(

@@ -59,6 +59,7 @@ class IntegrityContext:
     graph: TieGraph
     procurement: dict[str, ir.Table] | None = None
     declarations_findings: pa.Table | None = None
+    declarations: dict[str, ir.Table] | None = None
     contacts: ContactKeys = field(default_factory=ContactKeys)
     unmatched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 

@@ -19,10 +19,13 @@ rule = INTEGRITY_RULES.rule
 
 PROCUREMENT = "procurement"
 """A rule's `needs`: the procurement tables of a dataset (awards, bids, parties)."""
+DECLARATIONS = "declarations"
+"""A rule's `needs`: the canonical declaration tables of a dataset (B02 reads their securities)."""
 DECLARATIONS_FINDINGS = "declarations findings"
 """A rule's `needs`: the declarations engine's findings in the workspace's store."""
 
 __all__ = [
+    "DECLARATIONS",
     "DECLARATIONS_FINDINGS",
     "INTEGRITY_RULES",
     "PROCUREMENT",

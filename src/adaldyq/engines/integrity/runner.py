@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from adaldyq.engines.integrity.context import IntegrityContext, load_graph
 from adaldyq.engines.integrity.registry import (
+    DECLARATIONS,
     DECLARATIONS_FINDINGS,
     INTEGRITY_RULES,
     PROCUREMENT,
@@ -34,6 +35,8 @@ from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
 
 ENGINE = "integrity"
+DECLARATION_SOURCES = ("declarations", "declaration_securities")
+"""The declaration tables B02 reads."""
 DIGITS = 6
 OnFindings = Callable[[list[Finding]], None]
 
@@ -62,17 +65,27 @@ def run_patterns(
     procurement_dataset: str | None = None,
     declarations_findings: pa.Table | None = None,
     on_findings: OnFindings | None = None,
+    declarations_dataset: str | None = None,
 ) -> IntegrityResult:
     """Every selected pattern over the graph `dataset`, with the awards and bids of
-    `procurement_dataset` when given, and the declarations findings when given (B11)."""
+    `procurement_dataset` when given, the declarations findings (B11) and the declaration
+    tables of `declarations_dataset` (B02) when given."""
     load_all()
     graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
     procurement = None
     if procurement_dataset is not None:
         procurement = backend.tables(workspace, procurement_dataset, PROCUREMENT_TABLES)
-    ctx = IntegrityContext(dataset, backend, graph, procurement, declarations_findings)
-    available = {PROCUREMENT: procurement is not None}
-    available[DECLARATIONS_FINDINGS] = declarations_findings is not None
+    declarations = None
+    if declarations_dataset is not None:
+        declarations = backend.tables(workspace, declarations_dataset, DECLARATION_SOURCES)
+    ctx = IntegrityContext(
+        dataset, backend, graph, procurement, declarations_findings, declarations
+    )
+    available = {
+        PROCUREMENT: procurement is not None,
+        DECLARATIONS_FINDINGS: declarations_findings is not None,
+        DECLARATIONS: declarations is not None,
+    }
     result = IntegrityResult(run_id, dataset, procurement_dataset)
     for meta, function in INTEGRITY_RULES.select(settings.integrity.rules):
         params = meta.parse_params(settings.integrity.params.get(meta.code, {}))
@@ -101,12 +114,14 @@ def find(
     dataset: str,
     procurement_dataset: str | None = None,
     declarations_findings: pa.Table | None = None,
+    declarations_dataset: str | None = None,
     run_id: str = "adhoc",
 ) -> pa.Table:
     """The findings of every selected pattern as an Arrow table in the common schema."""
     result = run_patterns(
-        backend, workspace, settings, run_id, dataset, procurement_dataset, declarations_findings
-    )
+        backend, workspace, settings, run_id, dataset, procurement_dataset,
+        declarations_findings, declarations_dataset=declarations_dataset,
+    )  # fmt: skip
     return findings_table(result.findings)
 
 
