@@ -16,10 +16,22 @@ pytestmark = pytest.mark.parametrize("backend_name", ["duckdb"], indirect=True)
 
 
 def _declaration(person: str, year: int, issuer: str) -> dict[str, Any]:
-    shares = {"item_id": f"s-{person}-{year}", "owner_id": "declarant", "issuer_code": issuer,
-              "issuer_name": f"TOO {issuer}", "share_percent": 50, "security_type": "shares"}  # fmt: skip
-    return {"declaration_id": f"{person}-{year}", "person_id": person, "year": year,
-            "declaration_type": "annual", "country": "KZ", "securities": [shares]}  # fmt: skip
+    shares = {
+        "item_id": f"s-{person}-{year}",
+        "owner_id": "declarant",
+        "issuer_code": issuer,
+        "issuer_name": f"TOO {issuer}",
+        "share_percent": 50,
+        "security_type": "shares",
+    }
+    return {
+        "declaration_id": f"{person}-{year}",
+        "person_id": person,
+        "year": year,
+        "declaration_type": "annual",
+        "country": "KZ",
+        "securities": [shares],
+    }
 
 
 def _world(*declarations: dict[str, Any]) -> World:
