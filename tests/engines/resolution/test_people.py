@@ -125,3 +125,10 @@ def test_same_seed_gives_the_same_links() -> None:
     assert first.links.num_rows > 0
     assert first.links.equals(second.links)
     assert first.entities.equals(second.entities)
+
+
+def test_an_empty_register_gives_no_links_and_one_entity_per_record(registers: Registers) -> None:
+    resolution = resolve_people(registers.left.slice(0, 3), registers.right.slice(0, 0))
+    assert resolution.links.num_rows == 0
+    assert resolution.entities["record_id"].to_pylist() == ["L0000000", "L0000001", "L0000002"]
+    assert resolution.entities["entity_id"].null_count == 0

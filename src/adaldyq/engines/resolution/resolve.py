@@ -18,7 +18,7 @@ from splink.clustering import cluster_pairwise_predictions_at_threshold
 from adaldyq.engines.resolution.comparisons import COMPANY, PERSON, Blueprint
 from adaldyq.engines.resolution.exact import exact_links
 from adaldyq.engines.resolution.features import company_features, person_features
-from adaldyq.engines.resolution.linking import Training, probabilistic_links
+from adaldyq.engines.resolution.linking import LINK_COLUMNS, Training, probabilistic_links
 from adaldyq.engines.resolution.one_to_one import mutual_best_links
 from adaldyq.store.linkage import linkage_database
 
@@ -90,10 +90,14 @@ def resolve(
     theirs = features(right) if right is not None else None
     sources = options.sources
     exact = exact_links(ours, theirs, blueprint.identifier, sources)
-    scored = probabilistic_links(
-        db, blueprint, ours, theirs,
-        sources=sources, threshold=options.threshold, training=options.training,
-    )  # fmt: skip
+    pairs = ours.num_rows * theirs.num_rows if theirs is not None else ours.num_rows - 1
+    if pairs > 0:  # Splink refuses an input without any pair to compare
+        scored = probabilistic_links(
+            db, blueprint, ours, theirs,
+            sources=sources, threshold=options.threshold, training=options.training,
+        )  # fmt: skip
+    else:
+        scored = LINK_COLUMNS.empty_table()
     links = pa.concat_tables([exact, scored])
     if options.one_to_one and theirs is not None:
         links = mutual_best_links(links)
