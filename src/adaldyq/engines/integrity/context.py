@@ -18,7 +18,7 @@ from typing import Any
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from adaldyq.engines.integrity.identities import ContactKeys, node_org_keys
+from adaldyq.engines.integrity.identities import Contact, ContactKeys, node_org_keys
 from adaldyq.engines.integrity.offices import posts_by_body
 from adaldyq.engines.integrity.tenders import (
     Award,
@@ -62,6 +62,7 @@ class IntegrityContext:
     declarations: dict[str, ir.Table] | None = None
     contacts: ContactKeys = field(default_factory=ContactKeys)
     unmatched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _node_contacts: dict[str, frozenset[Contact]] = field(default_factory=dict)
 
     @cached_property
     def org_index(self) -> dict[str, list[str]]:
@@ -87,6 +88,15 @@ class IntegrityContext:
             role: {"organisations": len(orgs), "sample": sorted(orgs)[:SAMPLE]}
             for role, orgs in sorted(self.unmatched.items())
         }
+
+    def node_contacts(self, node: str) -> frozenset[Contact]:
+        """A graph node's contact keys, normalised once per run (an unreadable one is counted
+        once, however many patterns read the node)."""
+        found = self._node_contacts.get(node)
+        if found is None:
+            nodes = self.graph.nodes
+            found = self._node_contacts[node] = frozenset(self.contacts.of_node(nodes[node], nodes))
+        return found
 
     @cached_property
     def posts(self) -> dict[str, list[str]]:

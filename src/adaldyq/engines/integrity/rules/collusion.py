@@ -52,7 +52,7 @@ class _Bidder:
                     self.controllers[first] = path
         self.contacts: dict[Contact, str] = {}
         for node in self.nodes:
-            for contact in ctx.contacts.of_node(ctx.graph.nodes[node], ctx.graph.nodes):
+            for contact in ctx.node_contacts(node):
                 self.contacts.setdefault(contact, "graph nodes")
         for party in ctx.parties.get((row["ocid"], self.org), ()):
             for contact in ctx.contacts.of_party(party):

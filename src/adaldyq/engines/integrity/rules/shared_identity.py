@@ -38,7 +38,7 @@ def _supplier_side(
     assert award.day is not None
     nodes = ctx.graph.nodes
     found: dict[Contact, tuple[str, Tie | None]] = {}
-    for contact in ctx.contacts.of_node(nodes[supplier], nodes) | _identifiers(nodes[supplier]):
+    for contact in ctx.node_contacts(supplier) | _identifiers(nodes[supplier]):
         found.setdefault(contact, (supplier, None))
     for party in ctx.parties.get((award.ocid, award.supplier), ()):
         for contact in ctx.contacts.of_party(party):
@@ -46,7 +46,7 @@ def _supplier_side(
     for tie in ctx.graph.ties_into(supplier, CONTROL, award.day):
         owner = nodes.get(tie.source)
         if owner is not None:
-            for contact in ctx.contacts.of_node(owner, nodes) | _identifiers(owner):
+            for contact in ctx.node_contacts(tie.source) | _identifiers(owner):
                 found.setdefault(contact, (tie.source, tie))
     return found
 
@@ -57,7 +57,7 @@ def _shared(
     side = _supplier_side(ctx, award, supplier)
     nodes = ctx.graph.nodes
     for official, office in sorted(officials(ctx.graph, ctx.posts, body, award.day).items()):
-        mine = ctx.contacts.of_node(nodes[official], nodes) | _identifiers(nodes[official])
+        mine = ctx.node_contacts(official) | _identifiers(nodes[official])
         for contact in sorted(mine & set(side)):
             holder, control = side[contact]
             if holder == official:

@@ -70,7 +70,7 @@ def _mass_addresses(ctx: IntegrityContext, threshold: int) -> list[Flag]:
     at: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node in nodes.values():
         if node["schema"] in COMPANIES and not node.get("dissolution_date"):
-            for contact in ctx.contacts.of_node(node, nodes):
+            for contact in ctx.node_contacts(node["id"]):
                 if contact[0] == "address":
                     at[contact].append(node["id"])
     flags = []
