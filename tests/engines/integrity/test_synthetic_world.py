@@ -63,6 +63,7 @@ def test_planted_patterns_are_found_with_their_paths(tmp_path: Path, backend: Ba
     example = next(f for f in b01 if f.subject_id == row["ocid"])
     assert _in_order(row["path"], example.evidence["path"]["nodes"])
     assert example.evidence["path"]["edge_types"][:3] == ["Employment", "Family", "Ownership"]
+    assert example.evidence["path"]["edges"][0]["role"] == "tender committee"
     # B04: the shared director and the shared phone, not the two gmail mailboxes
     pairs = {(f.subject_id, f.evidence["path"]["nodes"][0], f.evidence["path"]["nodes"][-1])
              for f in _by(findings, "B04")}  # fmt: skip

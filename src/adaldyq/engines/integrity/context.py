@@ -35,7 +35,7 @@ NODE_COLUMNS = (
     "address", "phone", "email", "topics", "refs", "source_file", "source_record",
 )  # fmt: skip
 EDGE_COLUMNS = (
-    "id", "schema", "source", "target", "start_day", "end_day", "relationship",
+    "id", "schema", "source", "target", "start_day", "end_day", "relationship", "role",
     "direct_or_indirect", "source_file", "source_record",
 )  # fmt: skip
 ORGANISATIONS = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})

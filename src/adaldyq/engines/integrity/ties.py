@@ -42,6 +42,7 @@ class Tie:
     source_file: str | None = None
     source_record: str | None = None
     relationship: str | None = None
+    role: str | None = None
     direct_or_indirect: str | None = None
     """BODS: an `indirect` interest summarises a chain the source may not spell out."""
 
@@ -65,6 +66,7 @@ class Tie:
             "start_day": self.start_day.isoformat() if self.start_day else None,
             "end_day": self.end_day.isoformat() if self.end_day else None,
             "relationship": self.relationship,
+            "role": self.role,
             "direct_or_indirect": self.direct_or_indirect,
             "source_file": self.source_file,
             "source_record": self.source_record,
