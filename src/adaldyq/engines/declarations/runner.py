@@ -17,17 +17,16 @@ import pyarrow as pa
 
 from adaldyq.engines.declarations.balance import balance_rows
 from adaldyq.engines.declarations.context import DIGITS, ScreenContext
-from adaldyq.engines.declarations.registry import DECLARATION_RULES, Flag
+from adaldyq.engines.declarations.registry import DECLARATION_RULES
 from adaldyq.engines.declarations.rules import load_all
 from adaldyq.engines.declarations.scope import SCREENED_TYPE
-from adaldyq.engines.procurement.runner import explain
+from adaldyq.engines.procurement.runner import weighted_finding
 from adaldyq.ingest.rate_table import read_exchange_rates
 from adaldyq.ingest.report import IngestReport
 from adaldyq.ingest.screening_inputs import load_screening_inputs
 from adaldyq.model.country import CountryProfile, country_profile
 from adaldyq.model.declarations import DECLARATION_TABLES
 from adaldyq.model.findings import Finding
-from adaldyq.model.rules import RuleMeta
 from adaldyq.model.screening_inputs import SCREENING_INPUTS, not_given
 from adaldyq.settings import Settings
 from adaldyq.store.backend import Backend
@@ -107,7 +106,9 @@ def screen(
         result.meta[meta.code] = output.meta
         for part, reason in output.meta.get("not_run", {}).items():
             result.not_run[f"{meta.code} {part}"] = reason
-        found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
+        found = [
+            weighted_finding(ENGINE, run_id, dataset, meta, flag, DIGITS) for flag in output.flags
+        ]
         result.counts[meta.code] += len(found)
         if on_findings is None:
             result.findings.extend(found)
@@ -139,20 +140,3 @@ def _account(ctx: ScreenContext, result: ScreenResult) -> None:
     result.screened = screened
     result.superseded = counted["annual"] - screened
     result.not_annual = counted["total"] - counted["annual"]
-
-
-def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
-    return Finding(
-        run_id=run_id,
-        dataset=dataset,
-        engine=ENGINE,
-        rule_code=meta.code,
-        rule_version=meta.version,
-        subject_type=flag.subject_type,
-        subject_id=flag.subject_id,
-        ocid=None,
-        value=flag.value,
-        score=round(meta.weight * flag.score, DIGITS),
-        evidence={**flag.evidence, "weight": meta.weight},
-        explanation=explain(meta.explain, flag.evidence),
-    )

@@ -22,14 +22,12 @@ from adaldyq.engines.integrity.registry import (
     DECLARATIONS_FINDINGS,
     INTEGRITY_RULES,
     PROCUREMENT,
-    Flag,
 )
 from adaldyq.engines.integrity.rules import load_all
 from adaldyq.engines.integrity.tenders import PROCUREMENT_TABLES
-from adaldyq.engines.procurement.runner import explain
+from adaldyq.engines.procurement.runner import weighted_finding
 from adaldyq.model.findings import Finding, findings_table
 from adaldyq.model.graph import GRAPH_TABLES
-from adaldyq.model.rules import RuleMeta
 from adaldyq.settings import Settings
 from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
@@ -96,7 +94,7 @@ def run_patterns(
             continue
         output = function(ctx, params)
         result.meta[meta.code] = output.meta
-        found = [_finding(run_id, dataset, meta, flag) for flag in output.flags]
+        found = [weighted_finding(ENGINE, run_id, dataset, meta, flag) for flag in output.flags]
         result.counts[meta.code] += len(found)
         if on_findings is None:
             result.findings.extend(found)
@@ -123,20 +121,3 @@ def find(
         declarations_findings, declarations_dataset=declarations_dataset,
     )  # fmt: skip
     return findings_table(result.findings)
-
-
-def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
-    return Finding(
-        run_id=run_id,
-        dataset=dataset,
-        engine=ENGINE,
-        rule_code=meta.code,
-        rule_version=meta.version,
-        subject_type=flag.subject_type,
-        subject_id=flag.subject_id,
-        ocid=flag.ocid,
-        value=flag.value,
-        score=round(meta.weight * flag.score, DIGITS),
-        evidence={**flag.evidence, "weight": meta.weight},
-        explanation=explain(meta.explain, flag.evidence),
-    )

@@ -115,6 +115,27 @@ def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
     )
 
 
+def weighted_finding(
+    engine: str, run_id: str, dataset: str, meta: RuleMeta, flag: Flag, digits: int = 6
+) -> Finding:
+    """A flag as a finding scored by its rule's weight (weight x the flag's own score, rounded,
+    the weight kept in the evidence): how the declarations and integrity engines score."""
+    return Finding(
+        run_id=run_id,
+        dataset=dataset,
+        engine=engine,
+        rule_code=meta.code,
+        rule_version=meta.version,
+        subject_type=flag.subject_type,
+        subject_id=flag.subject_id,
+        ocid=flag.ocid,
+        value=flag.value,
+        score=round(meta.weight * flag.score, digits),
+        evidence={**flag.evidence, "weight": meta.weight},
+        explanation=explain(meta.explain, flag.evidence),
+    )
+
+
 def explain(template: str, evidence: dict[str, Any]) -> str:
     """The rule's sentence with the evidence filled in; missing keys shown as '?'."""
     values = {
