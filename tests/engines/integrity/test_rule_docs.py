@@ -8,16 +8,9 @@ import pytest
 
 from adaldyq.engines.integrity.registry import INTEGRITY_RULES
 from adaldyq.engines.integrity.rules import load_all
+from tests.engines.declarations.test_rule_docs import SECTIONS  # the same sections
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "integrity"
-SECTIONS = (
-    "## Methodology",
-    "## Why is this a red flag?",
-    "## Source",
-    "## Output",
-    "## Settings",
-    "## Exclusions",
-)
 
 load_all()
 
