@@ -10,9 +10,10 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from adaldyq.engines.integrity import finding_subgraph, subgraph_json
+from adaldyq.engines.integrity import find, finding_subgraph, subgraph_json
 from adaldyq.jobs.integrity import graph_findings_job
-from adaldyq.model.findings import Finding, findings_table
+from adaldyq.model.findings import FINDING_SCHEMA, Finding, findings_table
+from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace
 from adaldyq.store.findings import FindingsWriter
 from tests.engines.integrity.world import GRAPH, World, make_bin, settings_for
@@ -98,3 +99,13 @@ def test_subgraph_as_networkx_and_json(tmp_path: Path) -> None:
     assert (employment["source"], employment["target"]) == ("official", "akimat")
     assert employment["start_day"] == "2019-01-01"
     assert json.loads(json.dumps(drawn)) == drawn
+
+
+def test_find_returns_the_findings_as_an_arrow_table(tmp_path: Path) -> None:
+    procurement = _world().write(tmp_path)
+    settings = settings_for(tmp_path, ["B01", "B06"])
+    with connect(settings) as backend:
+        table = find(backend, Workspace(tmp_path / "ws"), settings, GRAPH, procurement)
+    assert table.schema == FINDING_SCHEMA
+    assert table.column("rule_code").to_pylist() == ["B01"]
+    assert table.column("engine").to_pylist() == ["integrity"]
