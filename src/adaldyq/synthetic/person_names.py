@@ -71,16 +71,23 @@ _FOREFATHERS = (
     "Жұмағали", "Байбол", "Қыдыр", "Әбіл", "Құрман", "Ізбасар", "Сүлей", "Нысан", "Оспан", "Тілеу",
 )  # fmt: skip
 """Forefathers' names that families carry as surnames but that are rare as given names now."""
+_NAME_HEADS = ("Нұр", "Ер", "Ай", "Жан", "Сер", "Қан", "Бақ", "Дос", "Ораз", "Сал", "Тұр", "Әлі",
+               "Құл", "Ақ", "Бай", "Есен", "Қожа", "Төле", "Мұқа", "Тәңір")  # fmt: skip
+_NAME_TAILS = ("бек", "бол", "жан", "ғали", "болат", "хан", "тай", "мұрат", "ғазы", "берді", "ел",
+               "сейіт")  # fmt: skip
+"""Kazakh male names are often compounds (Нұрбек, Ербол, Айжан): forefathers' names made of them
+give the thousand-odd Kazakh surnames that keep namesakes as rare as in a real register."""
 _KAZAKH_SURNAME_ENDINGS = ("ов", "баев", "беков")
 
 
 def _kazakh_surnames() -> tuple[str, ...]:
-    names = []
-    for stem in KAZAKH_MALE + _FOREFATHERS:
+    names: dict[str, None] = {}  # ordered and without repeats
+    compounds = tuple(head + tail for head in _NAME_HEADS for tail in _NAME_TAILS)
+    for stem in KAZAKH_MALE + _FOREFATHERS + compounds:
         for ending in _KAZAKH_SURNAME_ENDINGS:
             # a stem ending in a vowel or й takes -ев (Абаев), never -йов
             base = stem[:-1] if stem.endswith("й") else stem
-            names.append(base + ("ев" if ending == "ов" and stem[-1] in "айеиоуыі" else ending))
+            names[base + ("ев" if ending == "ов" and stem[-1] in "айеиоуыі" else ending)] = None
     return tuple(names)
 
 

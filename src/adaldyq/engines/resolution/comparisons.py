@@ -29,11 +29,17 @@ class Level:
 
 @dataclass(frozen=True)
 class Comparison:
-    """A named comparison; `levels[0]` is the null level, the ELSE level is added last."""
+    """A named comparison; `levels[0]` is the null level, the ELSE level is added last.
+
+    `otherwise_m` fixes the ELSE level's m probability (how often a true pair disagrees there)
+    instead of learning it, for evidence a synthetic or clean sample never shows among true pairs:
+    EM would drive it to 0 (an infinite veto; Splink refuses an m of 0 outright).
+    """
 
     name: str
     levels: tuple[Level, ...]
     otherwise: str
+    otherwise_m: float | None = None
 
     def labels_by_gamma(self) -> dict[int, str]:
         """Splink numbers the null level -1 and the others from the most specific down to 0."""
@@ -48,7 +54,10 @@ class Comparison:
             {"sql_condition": null.sql, "label_for_charts": null.label, "is_null_level": True}
         ]
         levels += [_splink_level(lvl) for lvl in others]
-        levels.append({"sql_condition": "ELSE", "label_for_charts": self.otherwise})
+        otherwise: dict[str, Any] = {"sql_condition": "ELSE", "label_for_charts": self.otherwise}
+        if self.otherwise_m is not None:
+            otherwise |= {"m_probability": self.otherwise_m, "fix_m_probability": True}
+        levels.append(otherwise)
         return {"output_column_name": self.name, "comparison_levels": levels}
 
 
@@ -98,11 +107,20 @@ def _dates(column: str, what: str) -> Comparison:
     )
 
 
-def _identifier(column: str, what: str) -> Comparison:
+IDENTIFIER_ERROR = 1e-3
+"""Share of true pairs whose valid identifiers differ (a typo that keeps the check digit, a
+relative's number entered by mistake): about -10 bits, strong evidence but not a veto."""
+PATRONYMIC_ERROR = 1e-2
+"""Share of true pairs whose patronymics contradict (a father's name misheard or mistyped beyond
+the similar level): about -6.5 bits, so another father counts against, as INTEGRITY.md §3 asks."""
+
+
+def _identifier(column: str, what: str, error: float | None = None) -> Comparison:
     return Comparison(
         column,
         (Level(f"{what} missing on one side", _null(column)), Level(f"{what} exact", _eq(column))),
         f"{what} differs",
+        error,
     )
 
 
@@ -157,9 +175,10 @@ PERSON = Blueprint(
                 Level("patronymic stem similar", _jw("patronymic_stem", 0.88)),
             ),
             "patronymic contradicts",
+            PATRONYMIC_ERROR,
         ),
         _dates("birth_date", "birth date"),
-        _identifier("iin", "IIN"),
+        _identifier("iin", "IIN", IDENTIFIER_ERROR),
         _address(),
     ),
     blocking=(
@@ -201,7 +220,7 @@ COMPANY = Blueprint(
             ),
             "legal form differs",
         ),
-        _identifier("bin", "BIN"),
+        _identifier("bin", "BIN", IDENTIFIER_ERROR),
         _address(),
         _identifier("phone", "phone"),
         Comparison(
