@@ -8,9 +8,11 @@ child around the call only, without interpreter start-up.
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,31 @@ class Measurement:
     seconds: float | None
     megabytes: float
     peak_mb: float
+
+
+def benchmark_parser(
+    description: str, steps: Sequence[str], sizes: Sequence[int]
+) -> argparse.ArgumentParser:
+    """The options every engine benchmark takes (`--sizes`, `--workdir`, `--seed`), plus the
+    hidden child-mode `--step` and `--size` that `measure` passes."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(sizes))
+    parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--step", choices=steps, help=argparse.SUPPRESS)  # child mode
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    return parser
+
+
+def run_child(
+    args: argparse.Namespace, run_step: Callable[[str, Path, int, int], float | None]
+) -> bool:
+    """In child mode, run the step and print its seconds for `measure`; False otherwise."""
+    if not args.step:
+        return False
+    seconds = run_step(args.step, args.workdir, args.size, args.seed)
+    print(orjson.dumps({"seconds": seconds}).decode())
+    return True
 
 
 def measure(script: str, step: str, workdir: Path, size: int, seed: int, data: Path) -> Measurement:
