@@ -132,3 +132,16 @@ def test_an_empty_register_gives_no_links_and_one_entity_per_record(registers: R
     assert resolution.links.num_rows == 0
     assert resolution.entities["record_id"].to_pylist() == ["L0000000", "L0000001", "L0000002"]
     assert resolution.entities["entity_id"].null_count == 0
+
+
+def test_a_short_list_is_scored_with_the_registers_model(resolved: Resolution) -> None:
+    """Three records cannot train a model; the register's model scores them as it scored the
+    register (the counterparty-check case)."""
+    left, right = pa.Table.from_pylist(HAND_LEFT[:2]), pa.Table.from_pylist(HAND_RIGHT[:3])
+    short = resolve_people(left, right, Options(model=resolved.model))
+    assert short.model is resolved.model
+    pairs = {(r["left_id"], r["right_id"]): r for r in short.links.to_pylist()}
+    assert set(pairs) == {("H-tokayev", "H-tokayev-latin"), ("H-tokayev", "H-tokayev-ru")}
+    ours = _link(resolved, "H-tokayev", "H-tokayev-latin")
+    assert ours is not None
+    assert pairs["H-tokayev", "H-tokayev-latin"]["decided_by"] == ours["decided_by"]

@@ -6,6 +6,7 @@ it, in words; connected components of the links are the resolved entities. `reso
 `resolve_companies` are the entry points; docs/entity_resolution.md describes the method.
 """
 
+from adaldyq.engines.resolution.linking import Model, Training
 from adaldyq.engines.resolution.resolve import (
     Options,
     Resolution,
@@ -13,4 +14,4 @@ from adaldyq.engines.resolution.resolve import (
     resolve_people,
 )
 
-__all__ = ["Options", "Resolution", "resolve_companies", "resolve_people"]
+__all__ = ["Model", "Options", "Resolution", "Training", "resolve_companies", "resolve_people"]

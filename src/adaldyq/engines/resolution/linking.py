@@ -65,6 +65,48 @@ def _settings(blueprint: Blueprint, link: bool, training: Training) -> SettingsC
     )
 
 
+@dataclass(frozen=True)
+class Model:
+    """A trained model to reuse: Splink's settings with their m/u probabilities and prior, and
+    the name-frequency tables it was trained with.
+
+    A short list (a counterparty to check, a few names from a complaint) cannot train a model of
+    its own; scored with the model of the register it is checked against, it is weighed as that
+    register's records are. The frequencies travel with the model because a name's rarity is a
+    property of the register, not of the short list.
+    """
+
+    settings: dict[str, Any]
+    frequencies: dict[str, pa.Table]
+
+
+def _frequency_columns(blueprint: Blueprint) -> list[str]:
+    return sorted(
+        {
+            lvl.frequency_column
+            for c in blueprint.comparisons
+            for lvl in c.levels
+            if lvl.frequency_column
+        }
+    )
+
+
+def _reuse(db: DuckDBAPI, inputs: list[Any], model: Model, link: bool) -> Linker:
+    settings = model.settings | {"link_type": "link_only" if link else "dedupe_only"}
+    linker = Linker(inputs, settings, log_level=None)
+    for column, table in model.frequencies.items():
+        linker.table_management.register_term_frequency_lookup(db.register(table), column)
+    return linker
+
+
+def _trained(linker: Linker, blueprint: Blueprint) -> Model:
+    frequencies = {}
+    for column in _frequency_columns(blueprint):
+        table = linker.table_management.compute_tf_table(column)
+        frequencies[column] = table.as_pyarrow_table()  # type: ignore[no-untyped-call]
+    return Model(linker.misc.save_model_to_json(), frequencies)
+
+
 def train(linker: Linker, blueprint: Blueprint, training: Training) -> None:
     """Estimate the prior, then u, then m (see the module docstring)."""
     linker.training.estimate_probability_two_random_records_match(
@@ -86,8 +128,10 @@ def probabilistic_links(
     sources: tuple[str, str],
     threshold: float,
     training: Training,
-) -> pa.Table:
-    """Scored pairs at or above `threshold`, as `LINK_COLUMNS` (dedupe when `right` is None).
+    model: Model | None = None,
+) -> tuple[pa.Table, Model]:
+    """Scored pairs at or above `threshold`, as `LINK_COLUMNS` (dedupe when `right` is None),
+    and the model that scored them: `model` when given, else one trained on this input.
 
     `left` and `right` are feature tables (`features.person_features` or `company_features`);
     `sources` names them in the links.
@@ -98,8 +142,13 @@ def probabilistic_links(
         inputs.append(
             db.register(right, dataset_display_name=RIGHT, table_name=f"resolution_{run}_r")
         )
-    linker = Linker(inputs, _settings(blueprint, right is not None, training), log_level=None)
-    train(linker, blueprint, training)
+    if model is None:
+        settings = _settings(blueprint, right is not None, training)
+        linker = Linker(inputs, settings, log_level=None)
+        train(linker, blueprint, training)
+        model = _trained(linker, blueprint)
+    else:
+        linker = _reuse(db, inputs, model, right is not None)
     predicted = linker.inference.predict(threshold_match_probability=threshold)
     scored: pa.Table = predicted.as_pyarrow_table()  # type: ignore[no-untyped-call]
     predicted.drop_table_from_database_and_remove_from_cache()
@@ -107,7 +156,7 @@ def probabilistic_links(
     exact = max(identifier.labels_by_gamma())
     scored = scored.filter(pc.not_equal(scored[f"gamma_{identifier.name}"], exact))
     scored = add_decided_by(scored, blueprint.comparisons)
-    return _as_links(scored, sources if right is not None else None, sources[0])
+    return _as_links(scored, sources if right is not None else None, sources[0]), model
 
 
 def _as_links(scored: pa.Table, link: tuple[str, str] | None, source: str) -> pa.Table:

@@ -18,7 +18,12 @@ from splink.clustering import cluster_pairwise_predictions_at_threshold
 from adaldyq.engines.resolution.comparisons import COMPANY, PERSON, Blueprint
 from adaldyq.engines.resolution.exact import exact_links
 from adaldyq.engines.resolution.features import company_features, person_features
-from adaldyq.engines.resolution.linking import LINK_COLUMNS, Training, probabilistic_links
+from adaldyq.engines.resolution.linking import (
+    LINK_COLUMNS,
+    Model,
+    Training,
+    probabilistic_links,
+)
 from adaldyq.engines.resolution.one_to_one import mutual_best_links
 from adaldyq.store.linkage import linkage_database
 
@@ -38,6 +43,7 @@ class Resolution:
 
     links: pa.Table
     entities: pa.Table
+    model: Model | None  # None when there was no pair to score
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class Options:
     threshold: float = DEFAULT_THRESHOLD
     training: Training = field(default_factory=Training)
     one_to_one: bool = False
+    model: Model | None = None  # a trained model to score with (`Resolution.model`), no training
 
 
 def resolve_people(
@@ -91,10 +98,11 @@ def resolve(
     sources = options.sources
     exact = exact_links(ours, theirs, blueprint.identifier, sources)
     pairs = ours.num_rows * theirs.num_rows if theirs is not None else ours.num_rows - 1
+    model = options.model
     if pairs > 0:  # Splink refuses an input without any pair to compare
-        scored = probabilistic_links(
-            db, blueprint, ours, theirs,
-            sources=sources, threshold=options.threshold, training=options.training,
+        scored, model = probabilistic_links(
+            db, blueprint, ours, theirs, sources=sources, threshold=options.threshold,
+            training=options.training, model=model,
         )  # fmt: skip
     else:
         scored = LINK_COLUMNS.empty_table()
@@ -105,7 +113,7 @@ def resolve(
         [("left_source", "ascending"), ("left_id", "ascending"), ("right_id", "ascending")]
     )
     tables = [(sources[0], ours)] + ([(sources[1], theirs)] if theirs is not None else [])
-    return Resolution(links, _entities(db, links, tables))
+    return Resolution(links, _entities(db, links, tables), model)
 
 
 def _node(source: pa.Array | pa.ChunkedArray | str, record: pa.ChunkedArray) -> pa.ChunkedArray:
