@@ -108,7 +108,12 @@ def test_bidders_sharing_nothing_give_nothing(tmp_path: Path, backend: Backend) 
     world.tie("Ownership", "p1", "alpha")
     world.tie("Ownership", "p2", "beta")
     world.tie("Family", "p1", "p2")  # kin, but B04 reads control and contacts only
-    world.tender("ocds-1", BUYER, [A, B, C], A)
+    city = {"address": {"locality": "Алматы"}}  # a city alone is no shared address
+    contacts = {
+        A: {**city, "contactPoint": {"telephone": "+7 727 111 1111"}},
+        B: {**city, "contactPoint": {"telephone": "+7 727 222 2222"}},
+    }
+    world.tender("ocds-1", BUYER, [A, B, C], A, contacts=contacts)
     result = world.run(tmp_path, backend, ["B04"])
     assert by_rule(result.findings, "B04") == []
 

@@ -91,6 +91,8 @@ class ContactKeys:
         return self.keys(addresses, node.get("phone") or (), node.get("email") or ())
 
     def of_party(self, party: dict[str, Any]) -> set[Contact]:
-        """A procurement party's contact keys (street and locality read as one address)."""
-        street = " ".join(p for p in (party["locality"], party["street_address"]) if p)
-        return self.keys([street], [party["phone"] or ""], [party["email"] or ""])
+        """A procurement party's contact keys (street and locality read as one address; a
+        locality alone is no address: every firm of a city would share it)."""
+        street = party["street_address"]
+        address = " ".join(p for p in (party["locality"], street) if p) if street else ""
+        return self.keys([address], [party["phone"] or ""], [party["email"] or ""])

@@ -120,9 +120,9 @@ def to_award(row: dict[str, Any]) -> Award:
 
 
 def bidder_expr(tables: dict[str, ir.Table]) -> ir.Table:
-    """The distinct tenderers (org ids) of each process that had bids, with the process's
-    tender day (start of the tender period, else its publication) and its first bid's day: the
-    days bidders' ties are checked on."""
+    """The distinct tenderers (org ids) of each process that had bids, each with the day bidders
+    are compared on: the tender's (start of the tender period, else its publication), else the
+    process's first bid's (both backends read timestamps in UTC)."""
     tenderers = tables["bid_tenderers"]
     bids = tables["bids"]
     processes = tables["processes"]
@@ -131,34 +131,36 @@ def bidder_expr(tables: dict[str, ir.Table]) -> ir.Table:
         name=joined.tenderer_name.max(), bid_ts=joined.date_ts.min()
     )
     dated = grouped.join(processes, "ocid")
+    first_bid = dated.bid_ts.min().over(group_by=dated.ocid)
+    tender_ts = ibis.coalesce(dated.tender_period_start_ts, dated.tender_date_published_ts)
     return dated.select(
         ocid=dated.ocid,
         org=dated.tenderer_org_id,
         name=dated.name,
-        bid_ts=dated.bid_ts,
-        tender_ts=ibis.coalesce(dated.tender_period_start_ts, dated.tender_date_published_ts),
+        day=ibis.coalesce(tender_ts, first_bid).date(),
     )
 
 
 def party_expr(tables: dict[str, ir.Table]) -> ir.Table:
-    """Each organisation's identifier and contact details as the releases give them."""
+    """Each organisation's contact details as the releases give them, where it has any."""
     parties = tables["parties"]
-    return parties.select(
-        "ocid",
-        org=parties.org_id,
-        name=parties.name,
-        scheme=parties.identifier_scheme,
-        identifier=parties.identifier_id,
-        street_address=parties.street_address,
-        locality=parties.locality,
-        email=parties.contact_email,
-        phone=parties.contact_telephone,
-    ).distinct()
-
-
-def bidding_day(row: dict[str, Any]) -> date | None:
-    """The day a tender's bidders are compared on: the tender's day, else the first bid's."""
-    return _day(row["tender_ts"]) or _day(row["bid_ts"])
+    has_contact = (
+        parties.street_address.notnull()
+        | parties.contact_email.notnull()
+        | parties.contact_telephone.notnull()
+    )
+    return (
+        parties.filter(has_contact)
+        .select(
+            "ocid",
+            org=parties.org_id,
+            street_address=parties.street_address,
+            locality=parties.locality,
+            email=parties.contact_email,
+            phone=parties.contact_telephone,
+        )
+        .distinct()
+    )
 
 
 def _day(value: datetime | None) -> date | None:

@@ -23,7 +23,6 @@ from adaldyq.engines.integrity.context import IntegrityContext
 from adaldyq.engines.integrity.identities import Contact
 from adaldyq.engines.integrity.paths import contact_node, contact_tie, path_evidence
 from adaldyq.engines.integrity.registry import PROCUREMENT, Flag, RuleOutput, RuleParams, rule
-from adaldyq.engines.integrity.tenders import bidding_day
 from adaldyq.engines.integrity.ties import Path, components, path_nodes
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
@@ -103,7 +102,7 @@ def b04(ctx: IntegrityContext, params: B04Params) -> RuleOutput:
     for ocid, rows in sorted(ctx.bidders.items()):
         if len(rows) < 2:
             continue
-        day = min((d for d in map(bidding_day, rows) if d), default=None)
+        day = rows[0]["day"]
         if day is None:
             undated += 1
             continue
