@@ -85,6 +85,23 @@ def test_b05_young_company_with_a_large_award(tmp_path: Path, backend: Backend) 
     assert finding.evidence["signs"] == ["264 days old at an award above 50,000,000"]
 
 
+def test_b05_old_company_bought_weeks_before_the_award(tmp_path: Path, backend: Backend) -> None:
+    world = World()
+    world.body("akimat", BUYER)
+    world.company("old", OLD, incorporationDate="2010-01-01")
+    world.person("seller")
+    world.person("buyer")
+    world.tie("Ownership", "seller", "old", "2010-01-01", "2023-02-28")
+    bought = world.tie("Ownership", "buyer", "old", "2023-03-01")
+    world.tender("ocds-1", BUYER, [OLD], OLD, "2023-03-10", "2023-04-01")
+    world.tender("ocds-2", BUYER, [OLD], OLD, "2023-08-01", "2023-09-01")  # 184 days on
+    [finding] = by_rule(world.run(tmp_path, backend, ["B05"]).findings, "B05")
+    assert finding.subject_id == "ocds-1"
+    assert finding.evidence["signs"] == ["owner buyer since 2023-03-01, 31 days before the award"]
+    assert path_of(finding) == (["buyer", "old", "ocds-1/1"], ["Ownership", "ContractAward"])
+    assert finding.evidence["path"]["edges"][0]["id"] == bought
+
+
 def test_b07_official_leaves_and_becomes_director(tmp_path: Path, backend: Backend) -> None:
     world = World()
     world.body("akimat", BUYER)

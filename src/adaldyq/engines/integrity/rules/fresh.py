@@ -6,6 +6,10 @@ a month or year is known, so the age is never understated), else the month the B
 (`model/identity.parse_bin`: the first day of the month of registration or re-registration).
 A supplier registered after the tender (a negative age) is flagged too: either it bid before it
 existed, or its BIN is a re-registration, and both deserve a look.
+
+An old company bought just before it wins is as fresh to the market: an Ownership tie into the
+supplier that began fewer than `owner_change_days` before the award is a sign too, and its new
+owner starts the path.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from adaldyq.engines.integrity.identities import bin_of
 from adaldyq.engines.integrity.paths import award_tie, path_evidence
 from adaldyq.engines.integrity.registry import PROCUREMENT, Flag, RuleOutput, RuleParams, rule
 from adaldyq.engines.integrity.tenders import Award
+from adaldyq.engines.integrity.ties import Tie
 from adaldyq.ingest.graph_values import parse_partial_date
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.identity.identifiers import parse_bin
@@ -32,6 +37,9 @@ class B05Params(RuleParams):
     young_days: int = Field(365, ge=1, description="Age below which a large award counts")
     large_value: float = Field(
         50_000_000.0, ge=0, description="A large award, in the award's currency (KZT by default)"
+    )
+    owner_change_days: int = Field(
+        90, ge=0, description="An owner who came in fewer days before the award (0: not read)"
     )
 
 
@@ -62,13 +70,35 @@ def _signs(award: Award, registered: date, params: B05Params) -> list[tuple[str,
     return signs
 
 
+def new_owners(ctx: IntegrityContext, award: Award, days: int) -> list[Tie]:
+    """Ownership ties into the supplier, alive on the award day, that began fewer than `days`
+    before it: a company bought (or re-owned) just before it wins."""
+    assert award.day is not None
+    found = []
+    for node in ctx.org_index.get(award.supplier, []):
+        for tie in ctx.graph.ties_into(node, {"Ownership"}, award.day):
+            if tie.start_day is not None and (award.day - tie.start_day).days < days:
+                found.append(tie)
+    return sorted(found, key=lambda tie: tie.id)
+
+
+def _owner_signs(award: Award, owners: list[Tie]) -> list[tuple[str, float]]:
+    assert award.day is not None
+    return [
+        (f"owner {tie.source} since {tie.start_day}, "
+         f"{(award.day - tie.start_day).days} days before the award", 0.7)
+        for tie in owners
+        if tie.start_day is not None
+    ]  # fmt: skip
+
+
 @rule(
     RuleMeta(
         code="B05",
         name="Fresh company",
         subjects=(SubjectType.PROCESS,),
         family="integrity",
-        explain="Supplier {supplier_name} was registered on {registered} ({registered_from}): "
+        explain="Supplier {supplier_name}, registered on {registered} ({registered_from}): "
         "{summary}",
         params=B05Params,
         weight=0.6,
@@ -82,31 +112,39 @@ def b05(ctx: IntegrityContext, params: B05Params) -> RuleOutput:
         if award.day is None:
             continue
         found = registration(ctx, award)
-        if found is None:
-            unknown += 1
-            continue
-        registered, source = found
-        signs = _signs(award, registered, params)
+        unknown += found is None
+        signs = _signs(award, found[0], params) if found else []
+        owners = new_owners(ctx, award, params.owner_change_days)
+        signs += _owner_signs(award, owners)
         if signs:
-            flags.append(_flag(ctx, award, registered, source, signs))
+            flags.append(_flag(ctx, award, found, signs, owners))
     meta = {**params.model_dump(), "undated_awards": ctx.undated_awards}
     return RuleOutput(flags, {**meta, "no_registration_day": unknown})
 
 
 def _flag(
-    ctx: IntegrityContext, award: Award, registered: date, source: str, signs: list[Any]
-) -> Flag:
-    supplier = next(iter(ctx.org_index.get(award.supplier, [])), award.supplier)
-    path = path_evidence([supplier, award.contract_node], [award_tie(award, supplier)])
+    ctx: IntegrityContext, award: Award, found: tuple[date, str] | None, signs: list[Any],
+    owners: list[Tie],
+) -> Flag:  # fmt: skip
+    supplier = (
+        owners[0].target
+        if owners
+        else next(iter(ctx.org_index.get(award.supplier, [])), award.supplier)
+    )
+    nodes, ties = [supplier, award.contract_node], [award_tie(award, supplier)]
+    if owners:
+        nodes, ties = [owners[0].source, *nodes], [owners[0], *ties]
+    registered = found[0] if found else None
     evidence = {
         **award.as_evidence(),
-        "registered": registered.isoformat(),
-        "registered_from": source,
+        "registered": registered.isoformat() if registered else "unknown",
+        "registered_from": found[1] if found else "no incorporation date or BIN",
+        "new_owners": [tie.as_evidence() for tie in owners],
         "tender_day": award.tender_day.isoformat() if award.tender_day else None,
         "signs": [text for text, _ in signs],
         "summary": "; ".join(text for text, _ in signs),
-        "path": path,
+        "path": path_evidence(nodes, ties),
     }
     score = max(weight for _, weight in signs)
-    age = float((award.day - registered).days) if award.day else None
+    age = float((award.day - registered).days) if award.day and registered else None
     return Flag(SubjectType.PROCESS, award.ocid, age, score, evidence, award.ocid)
