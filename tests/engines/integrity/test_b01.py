@@ -101,3 +101,24 @@ def test_official_of_another_body_is_no_conflict(tmp_path: Path, backend: Backen
     assert [
         f.subject_id for f in by_rule(world.run(tmp_path / "b", backend, ["B01"]).findings, "B01")
     ] == ["ocds-2"]
+
+
+@pytest.mark.parametrize("backend_name", ["duckdb"], indirect=True)
+def test_official_of_the_overseeing_body(tmp_path: Path, backend: Backend) -> None:
+    world = World()
+    world.body("ministry", OTHER_BUYER)
+    world.entity("department", "PublicBody", name="department", registrationNumber=BUYER,
+                 parent="ministry")  # fmt: skip
+    world.company("alpha", A)
+    world.person("vice-minister")
+    world.tie("Employment", "vice-minister", "ministry", "2019-01-01")
+    world.tie("Directorship", "vice-minister", "alpha", "2020-01-01")
+    world.tender("ocds-1", BUYER, [A], A)
+    [finding] = by_rule(world.run(tmp_path, backend, ["B01"]).findings, "B01")
+    assert path_of(finding) == (
+        ["department", "ministry", "vice-minister", "alpha", "ocds-1/1"],
+        ["Organization parent", "Employment", "Directorship", "ContractAward"],
+    )
+    assert (finding.evidence["seat"], finding.score) == ("ministry", pytest.approx(0.9))
+    params = {"B01": {"oversight": False}}
+    assert by_rule(world.run(tmp_path / "off", backend, ["B01"], params).findings, "B01") == []

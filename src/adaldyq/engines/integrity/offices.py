@@ -59,3 +59,20 @@ def kin(graph: TieGraph, person: str, day: date | None) -> dict[str, Tie]:
 def office_path(body: str, office: Path) -> tuple[list[str], list[Tie]]:
     """Nodes and ties from the body to the official (the office ties read backwards)."""
     return [body, *reversed(path_nodes(office)[:-1])], list(reversed(office))
+
+
+OVERSIGHT_SCORE = 0.9
+"""An official of the body above the buyer weighs a little less than the buyer's own."""
+
+
+def seats(graph: TieGraph, body: str, oversight: bool) -> list[tuple[str, Path, float]]:
+    """Where the officials who decide for `body` sit: the body itself and, with `oversight`,
+    each body its `parent` reference names (a ministry over its departments), each with the
+    ties from `body` to it and its weight."""
+    found: list[tuple[str, Path, float]] = [(body, (), 1.0)]
+    if oversight:
+        for ref in graph.nodes.get(body, {}).get("refs") or ():
+            if ref["property"] == "parent" and ref["id"] in graph.nodes:
+                tie = Tie(f"{body}#parent", "Organization parent", body, ref["id"])
+                found.append((ref["id"], (tie,), OVERSIGHT_SCORE))
+    return found

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field
 
 from adaldyq.engines.integrity.context import IntegrityContext
-from adaldyq.engines.integrity.offices import KIN_SCORES, kin, office_path, officials
+from adaldyq.engines.integrity.offices import KIN_SCORES, kin, office_path, officials, seats
 from adaldyq.engines.integrity.paths import award_tie, path_evidence
 from adaldyq.engines.integrity.registry import PROCUREMENT, Flag, RuleOutput, RuleParams, rule
 from adaldyq.engines.integrity.tenders import Award
@@ -33,6 +33,7 @@ HOP_DISCOUNT = 0.1
 class B01Params(RuleParams):
     hops: int = Field(3, ge=1, le=3, description="Most Ownership/Directorship ties to the supplier")
     relatives: bool = Field(True, description="Whether relatives' and associates' interests count.")
+    oversight: bool = Field(True, description="Whether officials of the body's parent count.")
 
 
 def _candidates(
@@ -51,30 +52,34 @@ def _best(
 ) -> list[dict[str, Any]]:
     assert award.day is not None
     controllers = ctx.graph.controllers(supplier, award.day, max_hops=params.hops)
+    options: dict[str, list[tuple[Any, ...]]] = {}
+    for seat, above, seat_weight in seats(ctx.graph, body, params.oversight):
+        for official, office in sorted(officials(ctx.graph, ctx.posts, seat, award.day).items()):
+            for person, kin_tie, weight in _candidates(ctx, official, award.day, params.relatives):
+                control = controllers.get(person)
+                if control is None:
+                    continue
+                score = seat_weight * weight * (1 - HOP_DISCOUNT * (len(control) - 1))
+                nodes, ties = office_path(seat, office)
+                nodes, ties = [body, *nodes] if above else nodes, [*above, *ties]
+                if kin_tie is not None:
+                    nodes, ties = [*nodes, person], [*ties, kin_tie]
+                nodes += [*path_nodes(control)[1:], award.contract_node]
+                ties += [*control, award_tie(award, supplier)]
+                option = (-score, len(ties), person, seat, kin_tie, control, nodes, ties)
+                options.setdefault(official, []).append(option)
     hits = []
-    for official, office in sorted(officials(ctx.graph, ctx.posts, body, award.day).items()):
-        options = []
-        for person, kin_tie, weight in _candidates(ctx, official, award.day, params.relatives):
-            control = controllers.get(person)
-            if control is None:
-                continue
-            score = weight * (1 - HOP_DISCOUNT * (len(control) - 1))
-            nodes, ties = office_path(body, office)
-            if kin_tie is not None:
-                nodes, ties = [*nodes, person], [*ties, kin_tie]
-            nodes += [*path_nodes(control)[1:], award.contract_node]
-            ties += [*control, award_tie(award, supplier)]
-            options.append((-score, len(ties), person, kin_tie, control, nodes, ties))
-        if options:
-            negative, _, person, kin_tie, control, nodes, ties = min(options, key=lambda o: o[:3])
-            hits.append({
-                "official": official,
-                "interested": person,
-                "relationship": kin_tie and (kin_tie.relationship or kin_tie.schema),
-                "control_hops": len(control),
-                "score": round(-negative, 6),
-                "path": path_evidence(nodes, ties),
-            })  # fmt: skip
+    for official, found in sorted(options.items()):
+        negative, _, person, seat, kin_tie, control, nodes, ties = min(found, key=lambda o: o[:4])
+        hits.append({
+            "official": official,
+            "seat": seat,
+            "interested": person,
+            "relationship": kin_tie and (kin_tie.relationship or kin_tie.schema),
+            "control_hops": len(control),
+            "score": round(-negative, 6),
+            "path": path_evidence(nodes, ties),
+        })  # fmt: skip
     return hits
 
 
