@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import pytest
 
 from adaldyq.engines.integrity import find, finding_subgraph, subgraph_json
+from adaldyq.errors import NotFound
 from adaldyq.jobs.integrity import graph_findings_job
 from adaldyq.model.findings import FINDING_SCHEMA, Finding, findings_table
 from adaldyq.store.backend import connect
@@ -109,3 +111,14 @@ def test_find_returns_the_findings_as_an_arrow_table(tmp_path: Path) -> None:
     assert table.schema == FINDING_SCHEMA
     assert table.column("rule_code").to_pylist() == ["B01"]
     assert table.column("engine").to_pylist() == ["integrity"]
+
+
+def test_a_missing_dataset_is_named(tmp_path: Path) -> None:
+    procurement = _world().write(tmp_path)
+    settings = settings_for(tmp_path, ["B01"])
+    with pytest.raises(NotFound, match="no graph dataset 'people'; run `adaldyq graph build`"):
+        graph_findings_job(settings, "people", procurement)
+    with pytest.raises(NotFound, match="no procurement dataset 'other'"):
+        graph_findings_job(settings, GRAPH, "other")
+    with pytest.raises(NotFound, match="no declarations dataset 'decl'"):
+        graph_findings_job(settings, GRAPH, procurement, "decl")

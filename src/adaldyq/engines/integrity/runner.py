@@ -26,6 +26,7 @@ from adaldyq.engines.integrity.registry import (
 from adaldyq.engines.integrity.rules import load_all
 from adaldyq.engines.integrity.tenders import PROCUREMENT_TABLES
 from adaldyq.engines.procurement.runner import weighted_finding
+from adaldyq.errors import NotFound
 from adaldyq.model.findings import Finding, findings_table
 from adaldyq.model.graph import GRAPH_TABLES
 from adaldyq.settings import Settings
@@ -69,12 +70,16 @@ def run_patterns(
     `procurement_dataset` when given, the declarations findings (B11) and the declaration
     tables of `declarations_dataset` (B02) when given."""
     load_all()
+    _require(workspace, "nodes", dataset, "graph", "adaldyq graph build")
     graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
     procurement = None
     if procurement_dataset is not None:
+        _require(workspace, "processes", procurement_dataset, "procurement", "adaldyq ingest")
         procurement = backend.tables(workspace, procurement_dataset, PROCUREMENT_TABLES)
     declarations = None
     if declarations_dataset is not None:
+        command = "adaldyq declarations import"
+        _require(workspace, "declarations", declarations_dataset, "declarations", command)
         declarations = backend.tables(workspace, declarations_dataset, DECLARATION_SOURCES)
     ctx = IntegrityContext(
         dataset, backend, graph, procurement, declarations_findings, declarations
@@ -103,6 +108,12 @@ def run_patterns(
     result.unmatched = ctx.matching_summary()
     result.meta["unreadable_contacts"] = dict(ctx.contacts.unreadable)
     return result
+
+
+def _require(workspace: Workspace, table: str, dataset: str, kind: str, command: str) -> None:
+    """NotFound naming the dataset and the command that fills it, rather than a backend error."""
+    if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
+        raise NotFound(f"{workspace.root}: no {kind} dataset {dataset!r}; run `{command}` first")
 
 
 def find(
