@@ -128,7 +128,7 @@ class IntegrityContext:
 
     @cached_property
     def bidders(self) -> dict[str, list[dict[str, Any]]]:
-        """Tenderers (org, name) per process."""
+        """Tenderers (org, name, and the process's day to compare them on) per process."""
         found: dict[str, list[dict[str, Any]]] = defaultdict(list)
         if self.procurement is not None:
             for row in self.rows(bidder_expr(self.procurement)):
@@ -137,7 +137,7 @@ class IntegrityContext:
 
     @cached_property
     def parties(self) -> dict[tuple[str, str], list[dict[str, Any]]]:
-        """Party rows (identifier, contact details) per (process, org id)."""
+        """Party contact details per (process, org id), for parties that give any."""
         found: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         if self.procurement is not None:
             for row in self.rows(party_expr(self.procurement)):
