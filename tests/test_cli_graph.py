@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.integrity_world import MASS, WorldSummary, generate_world
 from tests.cli_run import adaldyq
 from tests.conftest import SHARED_DATA
 
@@ -50,3 +51,28 @@ def test_export_writes_what_was_built_as_ftm(tmp_path: Path) -> None:
     assert {e["id"] for e in entities} == {
         json.loads(line)["id"] for line in DONATIONS.open(encoding="utf-8")
     }
+
+
+def test_findings_import_then_find_with_paths_in_the_evidence(tmp_path: Path) -> None:
+    """The synthetic world: OCDS and FtM given together, each to its importer; the planted
+    kinship is found with the path official -> spouse -> supplier; a second run without inputs
+    reads the graph and procurement the workspace already holds."""
+    world = generate_world(tmp_path / "world", 300, seed=3)
+    kinship = next(row for row in read_truth(world) if row["pattern"] == "B01")
+    workspace = tmp_path / "ws"
+    done = adaldyq("graph", "findings", world.releases, world.graph, "-w", workspace)
+    assert done.returncode == 0, done.stderr
+    assert "procurement: read 300 = loaded 300 + rejected 0 records" in done.stdout
+    assert f"{MASS * 2}  B06" in done.stdout and "not run  B02" in done.stdout
+    rows = pq.read_table(workspace / "findings.parquet").to_pylist()
+    assert {r["engine"] for r in rows} == {"integrity"}
+    b01 = [json.loads(r["evidence"]) for r in rows if r["rule_code"] == "B01"]
+    # body -> official -> spouse -> supplier -> award
+    assert kinship["path"] in [e["path"]["nodes"][1:4] for e in b01]
+    again = adaldyq("graph", "findings", "-w", workspace)
+    assert again.returncode == 0, again.stderr
+    assert "read " not in again.stdout and f"{len(rows)} findings" in again.stdout
+
+
+def read_truth(world: WorldSummary) -> list[dict[str, object]]:
+    return [json.loads(line) for line in world.truth.open(encoding="utf-8")]

@@ -1,6 +1,7 @@
 """`adaldyq graph`: the integrity graph's commands (issue 5): import ownership and relation data
-(BODS 0.4 statements, FollowTheMoney entities) into a workspace's graph, and export it as
-FollowTheMoney so it opens in Aleph-style tools."""
+(BODS 0.4 statements, FollowTheMoney entities) into a workspace's graph, run the conflict-of-
+interest, collusion and shell patterns over it and the procurement data, and export the graph
+as FollowTheMoney so it opens in Aleph-style tools."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from typing import Annotated, Literal
 import typer
 
 from adaldyq.cli_common import ConfigOpt, WorkspaceOpt, out, print_rejects, settings_from
+from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs.graph import DEFAULT_DATASET, export_graph, import_graph
+from adaldyq.jobs.integrity import PROCUREMENT_DATASET, import_and_find
 from adaldyq.store.catalog import Workspace
 
 graph_app = typer.Typer(
-    help="Integrity graph: import BODS and FollowTheMoney data (build), export as FtM.",
+    help="Integrity graph: import BODS and FtM data (build), find conflicts of interest, "
+    "collusion and shells (findings), export as FtM.",
     no_args_is_help=True,
 )
 
@@ -41,6 +45,10 @@ def graph_build(
     read = loaded + rejected, the rows of each table and where rejects and issues went."""
     settings = settings_from(workspace, config)
     report = import_graph(Workspace(settings.workspace), inputs, dataset, fmt)
+    _print_graph_read(report, settings.workspace)
+
+
+def _print_graph_read(report: IngestReport, workspace: Path) -> None:
     out.print(
         f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} records; "
         f"{report.issues} issues (ownership cycles and shares above 100 % among them)"
@@ -48,8 +56,55 @@ def graph_build(
     for table, rows in report.rows.items():
         out.print(f"  {rows:>8}  {table}")
     if report.issues:
-        out.print(f"issues: {settings.workspace / 'issues-graph.jsonl'}")
-    print_rejects(report, settings.workspace, "rejects-graph")
+        out.print(f"issues: {workspace / 'issues-graph.jsonl'}")
+    print_rejects(report, workspace, "rejects-graph")
+
+
+@graph_app.command("findings")
+def graph_findings(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OCDS, BODS 0.4 or FtM files or folders; none: what the workspace holds."
+        ),
+    ] = None,
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    fmt: Annotated[
+        Literal["ocds", "bods", "ftm"] | None,
+        typer.Option("--format", help="Read every input as this (default: told by content)."),
+    ] = None,
+    dataset: GraphDataset = DEFAULT_DATASET,
+    procurement_dataset: Annotated[
+        str, typer.Option(help="Dataset OCDS inputs go to, and the patterns read.")
+    ] = PROCUREMENT_DATASET,
+    declarations_dataset: Annotated[
+        str | None, typer.Option(help="Declarations dataset for B02 (declared interests).")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Import the inputs, then run patterns B01-B11; findings (each with its path through the
+    graph) into DIR/findings.parquet, replacing only the integrity engine's rows."""
+    settings = settings_from(workspace, config)
+    run = import_and_find(
+        settings, inputs or [], fmt, dataset, procurement_dataset, declarations_dataset
+    )
+    if run.graph is not None:
+        _print_graph_read(run.graph, settings.workspace)
+    if run.procurement is not None:
+        found = run.procurement
+        out.print(
+            f"procurement: read {found.read} = loaded {found.loaded} + rejected "
+            f"{found.rejected} records"
+        )
+    result = run.findings.result
+    for code, count in sorted(result.counts.items()):
+        out.print(f"  {count:>7}  {code}")
+    for code, reason in sorted(result.not_run.items()):
+        out.print(f"  not run  {code}: {reason}")
+    for role, missing in sorted(result.unmatched.items()):
+        out.print(f"  not in the graph: {role} {missing}")
+    total = sum(result.counts.values())
+    out.print(f"{total} findings -> {run.findings.findings_file}")
 
 
 @graph_app.command("export")

@@ -64,6 +64,28 @@ def detect_format(file: str) -> GraphFormat:
     raise InputError("neither BODS 0.4 statements nor FtM entities", path=file)
 
 
+InputKind = Literal["bods", "ftm", "ocds"]
+INPUT_KINDS: tuple[InputKind, ...] = ("bods", "ftm", "ocds")
+
+
+def input_kind(file: str) -> InputKind:
+    """OCDS when the first record is a release or record (it has an `ocid`; a package's items
+    are streamed, so this reads one release, not the package), else BODS or FtM as
+    `detect_format` tells: what `adaldyq graph findings` needs to send each file to its
+    importer."""
+    for document in json_records(file):
+        first = document.value
+        if isinstance(first, dict) and "ocid" in first:
+            return "ocds"
+        break
+    try:
+        return detect_format(file)
+    except InputError:
+        raise InputError(
+            "neither OCDS releases, BODS 0.4 statements nor FtM entities", path=file
+        ) from None
+
+
 class GraphIngest:
     """One import into a workspace; `run` returns the report with balanced counts."""
 

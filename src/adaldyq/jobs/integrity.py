@@ -4,8 +4,8 @@ when given) and store the findings in the common `DIR/findings.parquet`, replaci
 
 A declarations dataset's tables, when named, go to B02 (an interest declared by the official or
 a relative wins); the declarations engine's findings, when the workspace has them, go to B11 (an
-enrichment flag in the year a conflict of interest wins contracts). No CLI step calls this yet
-(`adaldyq graph findings` will).
+enrichment flag in the year a conflict of interest wins contracts). `adaldyq graph findings`
+calls `import_and_find`, which first sends each input file to its importer.
 """
 
 from __future__ import annotations
@@ -19,8 +19,12 @@ import pyarrow as pa
 from adaldyq.engines.declarations.runner import ENGINE as DECLARATIONS
 from adaldyq.engines.integrity.runner import ENGINE, IntegrityResult, run_patterns
 from adaldyq.errors import NotFound
+from adaldyq.ingest.graph import InputKind, input_kind
+from adaldyq.ingest.json_stream import expand_inputs
+from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs import new_run_id
-from adaldyq.jobs.graph import DEFAULT_DATASET
+from adaldyq.jobs.graph import DEFAULT_DATASET, import_graph
+from adaldyq.jobs.procurement import ingest_job
 from adaldyq.model.findings import findings_table
 from adaldyq.settings import Settings
 from adaldyq.store.backend import connect
@@ -76,6 +80,44 @@ def graph_findings_job(
         }
     )
     return GraphFindingsSummary(result, workspace.findings)
+
+
+PROCUREMENT_DATASET = "procurement"
+
+
+@dataclass
+class ImportAndFind:
+    """The imports a `graph findings` run made (None: no such input given) and its findings."""
+
+    graph: IngestReport | None
+    procurement: IngestReport | None
+    findings: GraphFindingsSummary
+
+
+def import_and_find(
+    settings: Settings,
+    inputs: list[str],
+    kind: InputKind | None = None,
+    dataset: str = DEFAULT_DATASET,
+    procurement_dataset: str = PROCUREMENT_DATASET,
+    declarations_dataset: str | None = None,
+) -> ImportAndFind:
+    """Import `inputs` (OCDS into the procurement dataset, BODS and FtM into the graph; each
+    file's kind told by its content unless `kind` is given), then run the patterns. A kind not
+    given keeps what the workspace already holds: the graph built before, the procurement
+    dataset analysed before (the patterns on procurement are skipped when there is none)."""
+    workspace = Workspace(settings.workspace)
+    files = expand_inputs(inputs)
+    kinds = {file: kind or input_kind(file) for file in files}
+    graph_files = [f for f, k in kinds.items() if k != "ocds"]
+    ocds_files = [f for f, k in kinds.items() if k == "ocds"]
+    graph = import_graph(workspace, graph_files, dataset) if graph_files else None
+    procurement = ingest_job(settings, ocds_files, procurement_dataset) if ocds_files else None
+    held = dataset_slug(procurement_dataset) in workspace.datasets()
+    summary = graph_findings_job(
+        settings, dataset, procurement_dataset if held else None, declarations_dataset
+    )
+    return ImportAndFind(graph, procurement, summary)
 
 
 def _declarations_findings(workspace: Workspace) -> pa.Table | None:

@@ -44,7 +44,7 @@ PLANTED = ("B01", "B04-director", "B04-phone", "B05", "B06-address", "B06-direct
 NEAR_MISSES = ("B01-near-miss", "B04-free-mail")
 """Look-alikes a correct rule leaves alone: kinship that ended before the ownership began, two
 bidders whose only common trait is a free-mail domain."""
-MASS = 5
+MASS = 10
 """Companies at one mass-registration address, or directed by one nominee."""
 FRESH_DAYS = 30
 """How long before its first award a `B05` company is incorporated."""
