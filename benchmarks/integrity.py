@@ -13,30 +13,19 @@ processes; MB is the graph file's size.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import time
 from pathlib import Path
 
-import orjson
-
-from child_steps import Measurement, measure
+from child_steps import Measurement, benchmark_parser, measure, run_child
 
 STEPS = ("generate", "import", "findings")
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
-    parser.add_argument("--workdir", type=Path, default=Path("bench-work"))
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)  # child mode
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.step:
-        seconds = run_step(args.step, args.workdir, args.size, args.seed)
-        print(orjson.dumps({"seconds": seconds}).decode())
+    args = benchmark_parser(__doc__.splitlines()[0], STEPS, DEFAULT_SIZES).parse_args()
+    if run_child(args, run_step):
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
     rows: list[Measurement] = []
