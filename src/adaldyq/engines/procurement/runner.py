@@ -99,20 +99,8 @@ def _count(context: RuleContext, table: ir.Table) -> int:
 
 
 def _finding(run_id: str, dataset: str, meta: RuleMeta, flag: Flag) -> Finding:
-    return Finding(
-        run_id=run_id,
-        dataset=dataset,
-        engine=ENGINE,
-        rule_code=meta.code,
-        rule_version=meta.version,
-        subject_type=flag.subject_type,
-        subject_id=flag.subject_id,
-        ocid=flag.ocid,
-        value=flag.value,
-        score=flag.score,
-        evidence=flag.evidence,
-        explanation=explain(meta.explain, flag.evidence),
-    )
+    """A flag as a finding scored by the flag itself (the procurement rules score their own)."""
+    return _as_finding(ENGINE, run_id, dataset, meta, flag, flag.score, flag.evidence)
 
 
 def weighted_finding(
@@ -120,6 +108,20 @@ def weighted_finding(
 ) -> Finding:
     """A flag as a finding scored by its rule's weight (weight x the flag's own score, rounded,
     the weight kept in the evidence): how the declarations and integrity engines score."""
+    score = round(meta.weight * flag.score, digits)
+    evidence = {**flag.evidence, "weight": meta.weight}
+    return _as_finding(engine, run_id, dataset, meta, flag, score, evidence)
+
+
+def _as_finding(
+    engine: str,
+    run_id: str,
+    dataset: str,
+    meta: RuleMeta,
+    flag: Flag,
+    score: float,
+    evidence: dict[str, Any],
+) -> Finding:
     return Finding(
         run_id=run_id,
         dataset=dataset,
@@ -130,8 +132,8 @@ def weighted_finding(
         subject_id=flag.subject_id,
         ocid=flag.ocid,
         value=flag.value,
-        score=round(meta.weight * flag.score, digits),
-        evidence={**flag.evidence, "weight": meta.weight},
+        score=score,
+        evidence=evidence,
         explanation=explain(meta.explain, flag.evidence),
     )
 
