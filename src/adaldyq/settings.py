@@ -124,6 +124,59 @@ class IntegritySettings(RuleSelection):
     parameters."""
 
 
+class CounterpartySettings(_Strict):
+    """Weights and bands of the counterparty trust score (`docs/integrity/counterparty.md`).
+
+    A signal's points are taken off 100; the sum is capped at 100, so the score stays 0..100.
+    Thresholds the integrity rules also use (mass address and director, listed topics) are read
+    from `integrity.params` of B06, B09 and B10, so a check and a findings run agree."""
+
+    finding_points: float = Field(
+        50.0,
+        ge=0,
+        description="Points of an integrity finding of score 1.0 (points = this x "
+        "the finding's score; a rule's findings on one fact count once, at the highest score).",
+    )
+    finding_points_by_rule: dict[str, float] = Field(
+        default_factory=dict, description="Per rule code, replaces `finding_points`."
+    )
+    young: float = Field(20.0, ge=0, description="Registered fewer than `young_days` ago.")
+    young_days: int = Field(365, ge=1, description="Age, in days, below which a company is young.")
+    dissolved: float = Field(60.0, ge=0, description="Dissolved on or before the date.")
+    pep: float = Field(
+        30.0,
+        ge=0,
+        description="A PEP or RCA (B09 topics) is the company or controls it; less "
+        "0.15 per ownership/directorship tie beyond the first.",
+    )
+    listed: float = Field(
+        50.0,
+        ge=0,
+        description="The company or a controller is in a corruption or debarment "
+        "register (B10 topics); the same hop discount.",
+    )
+    control_hops: int = Field(3, ge=1, le=5, description="Ties searched for controllers.")
+    mass_address: float = Field(20.0, ge=0, description="At a mass-registration address.")
+    mass_director: float = Field(25.0, ge=0, description="Directed by a mass director.")
+    long_chain: float = Field(10.0, ge=0, description="An ownership chain of `long_chain_ties`.")
+    long_chain_ties: int = Field(3, ge=2, description="Ownership ties that make a long chain.")
+    ownership_cycle: float = Field(25.0, ge=0, description="The company owns itself via others.")
+    foreign_owner: float = Field(5.0, ge=0, description="An owner outside the country profile.")
+    unknown_owner: float = Field(
+        10.0,
+        ge=0,
+        description="No owner on the date, or a chain ending at an organisation "
+        "whose owners are unknown.",
+    )
+    high_risk_below: float = Field(
+        60.0,
+        ge=0,
+        le=100,
+        description="Scores below this are 'high risk'; other scores "
+        "below 100 'review'; 100 'no signals'.",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable in Adaldyq, validated once."""
 
@@ -148,6 +201,7 @@ class Settings(BaseSettings):
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     declarations: DeclarationSettings = Field(default_factory=DeclarationSettings)
     integrity: IntegritySettings = Field(default_factory=IntegritySettings)
+    counterparty: CounterpartySettings = Field(default_factory=CounterpartySettings)
 
     @classmethod
     def settings_customise_sources(

@@ -31,8 +31,9 @@ from adaldyq.engines.integrity.ties import Tie, TieGraph
 from adaldyq.store.backend import Backend
 
 NODE_COLUMNS = (
-    "id", "schema", "name", "identifiers", "incorporation_date", "dissolution_date",
-    "address", "phone", "email", "topics", "refs", "source_file", "source_record",
+    "id", "schema", "name", "aliases", "identifiers", "incorporation_date", "dissolution_date",
+    "address", "phone", "email", "topics", "refs", "country", "jurisdiction", "nationality",
+    "source_file", "source_record",
 )  # fmt: skip
 EDGE_COLUMNS = (
     "id", "schema", "source", "target", "start_day", "end_day", "relationship", "role",

@@ -70,16 +70,17 @@ def run_patterns(
     `procurement_dataset` when given, the declarations findings (B11) and the declaration
     tables of `declarations_dataset` (B02) when given."""
     load_all()
-    _require(workspace, "nodes", dataset, "graph", "adaldyq graph build")
+    require_dataset(workspace, "nodes", dataset, "graph", "adaldyq graph build")
     graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
     procurement = None
     if procurement_dataset is not None:
-        _require(workspace, "processes", procurement_dataset, "procurement", "adaldyq ingest")
+        command = "adaldyq ingest"
+        require_dataset(workspace, "processes", procurement_dataset, "procurement", command)
         procurement = backend.tables(workspace, procurement_dataset, PROCUREMENT_TABLES)
     declarations = None
     if declarations_dataset is not None:
         command = "adaldyq declarations import"
-        _require(workspace, "declarations", declarations_dataset, "declarations", command)
+        require_dataset(workspace, "declarations", declarations_dataset, "declarations", command)
         declarations = backend.tables(workspace, declarations_dataset, DECLARATION_SOURCES)
     ctx = IntegrityContext(
         dataset, backend, graph, procurement, declarations_findings, declarations
@@ -110,7 +111,9 @@ def run_patterns(
     return result
 
 
-def _require(workspace: Workspace, table: str, dataset: str, kind: str, command: str) -> None:
+def require_dataset(
+    workspace: Workspace, table: str, dataset: str, kind: str, command: str
+) -> None:
     """NotFound naming the dataset and the command that fills it, rather than a backend error."""
     if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
         raise NotFound(f"{workspace.root}: no {kind} dataset {dataset!r}; run `{command}` first")

@@ -26,7 +26,8 @@ CONTACT_SCHEMATA = {
 NODE_FIELDS = ("schema", "name", "topics")
 
 
-def _paths(evidence: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+def evidence_paths(evidence: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every path a finding's evidence holds: its `path` and each of B04's `links[].path`."""
     if "path" in evidence:
         yield evidence["path"]
     for link in evidence.get("links", ()):
@@ -54,7 +55,7 @@ def finding_subgraph(
     tie's type, days and source as attributes."""
     found = json.loads(evidence) if isinstance(evidence, str) else evidence
     graph = nx.MultiDiGraph()
-    for path in _paths(found):
+    for path in evidence_paths(found):
         for node in path["nodes"]:
             attributes = _describe(node, nodes)
             attributes.pop("id")

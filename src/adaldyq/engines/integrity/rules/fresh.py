@@ -46,11 +46,17 @@ class B05Params(RuleParams):
 def registration(ctx: IntegrityContext, award: Award) -> tuple[date, str] | None:
     """The supplier's registration day and where it was read, or None when nothing says."""
     nodes = [ctx.graph.nodes[n] for n in ctx.org_index.get(award.supplier, [])]
+    return registration_of(nodes, award.supplier)
+
+
+def registration_of(nodes: list[dict[str, Any]], org: str | None) -> tuple[date, str] | None:
+    """The registration day of an organisation known as these graph nodes (and procurement org
+    id, if any): the first incorporation date, else its BIN's month; and where it was read."""
     for node in nodes:
         if node.get("incorporation_date"):
             parsed = parse_partial_date(node["incorporation_date"])
             return parsed.first_day, f"incorporation date of node {node['id']}"
-    number = bin_of(award.supplier, nodes[0] if nodes else None)
+    number = bin_of(org, nodes[0] if nodes else None)
     if number is None:
         return None
     return parse_bin(number).registered, f"BIN {number} (month of registration)"
