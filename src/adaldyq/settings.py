@@ -132,7 +132,7 @@ class CounterpartySettings(_Strict):
     from `integrity.params` of B06, B09 and B10, so a check and a findings run agree."""
 
     finding_points: float = Field(
-        50.0,
+        60.0,
         ge=0,
         description="Points of an integrity finding of score 1.0 (points = this x "
         "the finding's score; a rule's findings on one fact count once, at the highest score).",

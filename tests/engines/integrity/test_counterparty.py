@@ -2,6 +2,9 @@
 and name (other script, legal form), each graph fact with its points, `as_of` before a tie began,
 and the job's JSON and errors."""
 
+# Company names are Cyrillic on purpose: the lookup must meet them from Latin.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 from datetime import date

@@ -12,7 +12,7 @@ hidden and nothing is counted twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from adaldyq.engines.integrity.ties import Tie, path_nodes
@@ -34,12 +34,8 @@ class Signal:
     evidence: dict[str, list[str]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "points": self.points,
-            "reason": self.reason,
-            "evidence": self.evidence,
-        }
+        """`{code, points, reason, evidence}`: `fact` only decides what counts once."""
+        return {k: v for k, v in asdict(self).items() if k != "fact"}
 
 
 def evidence(
