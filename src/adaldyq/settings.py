@@ -128,6 +128,8 @@ class CounterpartySettings(_Strict):
     """Weights and bands of the counterparty trust score (`docs/integrity/counterparty.md`).
 
     A signal's points are taken off 100; the sum is capped at 100, so the score stays 0..100.
+    PEP and listed controllers lose 15 % of the points per control tie beyond the first (as B09
+    and B10 score their paths).
     Thresholds the integrity rules also use (mass address and director, listed topics) are read
     from `integrity.params` of B06, B09 and B10, so a check and a findings run agree."""
 
@@ -143,18 +145,8 @@ class CounterpartySettings(_Strict):
     young: float = Field(20.0, ge=0, description="Registered fewer than `young_days` ago.")
     young_days: int = Field(365, ge=1, description="Age, in days, below which a company is young.")
     dissolved: float = Field(60.0, ge=0, description="Dissolved on or before the date.")
-    pep: float = Field(
-        30.0,
-        ge=0,
-        description="A PEP or RCA (B09 topics) is the company or controls it; less "
-        "0.15 per ownership/directorship tie beyond the first.",
-    )
-    listed: float = Field(
-        50.0,
-        ge=0,
-        description="The company or a controller is in a corruption or debarment "
-        "register (B10 topics); the same hop discount.",
-    )
+    pep: float = Field(30.0, ge=0, description="A B09 topic on the company or a controller.")
+    listed: float = Field(50.0, ge=0, description="A B10 topic on the company or a controller.")
     control_hops: int = Field(3, ge=1, le=5, description="Ties searched for controllers.")
     mass_address: float = Field(20.0, ge=0, description="At a mass-registration address.")
     mass_director: float = Field(25.0, ge=0, description="Directed by a mass director.")
@@ -162,12 +154,7 @@ class CounterpartySettings(_Strict):
     long_chain_ties: int = Field(3, ge=2, description="Ownership ties that make a long chain.")
     ownership_cycle: float = Field(25.0, ge=0, description="The company owns itself via others.")
     foreign_owner: float = Field(5.0, ge=0, description="An owner outside the country profile.")
-    unknown_owner: float = Field(
-        10.0,
-        ge=0,
-        description="No owner on the date, or a chain ending at an organisation "
-        "whose owners are unknown.",
-    )
+    unknown_owner: float = Field(10.0, ge=0, description="No owner, or a chain to unknown owners.")
     high_risk_below: float = Field(
         60.0,
         ge=0,

@@ -15,8 +15,9 @@ import pytest
 
 from adaldyq.errors import NotFound
 from adaldyq.jobs.counterparty import counterparty_check_job
+from adaldyq.jobs.integrity import graph_findings_job
 from adaldyq.settings import load_settings
-from tests.engines.integrity.world import GRAPH, World, make_bin
+from tests.engines.integrity.world import GRAPH, World, make_bin, settings_for
 
 ROMASHKA_LLP, ROMASHKA_JSC, SHELL = make_bin("1001", 10), make_bin("1001", 20), make_bin("1501", 30)
 DAY = date(2024, 6, 1)
@@ -165,3 +166,25 @@ def test_no_findings_is_a_note_and_no_graph_is_not_found(root: Path, tmp_path: P
     assert any("adaldyq graph findings" in note for note in report["notes"])
     with pytest.raises(NotFound, match="adaldyq graph build"):
         counterparty_check_job(load_settings(workspace=tmp_path / "empty"), "x")
+
+
+def test_findings_by_org_id_and_a_pep_counted_once(tmp_path: Path) -> None:
+    """B08 names the supplier by its org id, B09 by the award: both reach the company; B09 and
+    today's PEP owner rest on one fact and count once."""
+    world, buyer, supplier = World(), make_bin("0501", 1), make_bin("1001", 2)
+    world.body("akimat", buyer)
+    world.company("dep", supplier, incorporationDate="2010-01-10")
+    world.person("minister", topics="role.pep")
+    world.tie("Ownership", "minister", "dep", "2019-01-01")
+    for month in (4, 5, 6):
+        world.tender(f"ocds-{month}", buyer, [supplier], supplier, award_day=f"2023-0{month}-01")
+    procurement = world.write(tmp_path)
+    graph_findings_job(settings_for(tmp_path, ["B08", "B09"]), GRAPH, procurement)
+    (match,) = _check(tmp_path, supplier)["matches"]
+    points = {s["code"]: s["points"] for s in match["signals"]}
+    assert points == {"B09": 42.0, "B08": 24.0, "PEP": 0.0}
+    b09 = match["signals"][0]
+    assert len(b09["evidence"]["findings"]) == 3 and "(and 2 more finding(s))" in b09["reason"]
+    assert "counted there" in match["signals"][2]["reason"]
+    assert (match["score"], match["band"]) == (34.0, "high risk")
+    _adds_up(match)

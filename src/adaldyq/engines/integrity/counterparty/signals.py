@@ -68,7 +68,7 @@ class Score:
 
 def score(signals: Sequence[Signal], settings: CounterpartySettings) -> Score:
     """100 minus the capped sum of the signals' points, one signal per fact counted; most points
-    first, so the list reads from the heaviest reason down."""
+    first, so the list reads from the heaviest reason down (the strongest on a fact wins)."""
     ordered = sorted(signals, key=lambda s: (-s.points, s.code, s.fact))
     counted: dict[str, Signal] = {}
     listed = []
@@ -80,6 +80,7 @@ def score(signals: Sequence[Signal], settings: CounterpartySettings) -> Score:
         else:
             note = f"{signal.reason} (same fact as {first.code}, counted there)"
             listed.append(replace(signal, points=0.0, reason=note))
+    listed.sort(key=lambda s: (-s.points, s.code, s.fact))  # what counted first, overlaps last
     total = min(100.0, sum(s.points for s in listed))
     value = round(100.0 - total, DIGITS)
     if not any(s.points for s in listed):
