@@ -44,7 +44,7 @@ class FactRules:
 def fact_signals(ctx: IntegrityContext, company: str, day: date, rules: FactRules) -> list[Signal]:
     """Every graph fact about `company` on `day` that lowers its trust."""
     return [
-        *_age(ctx, company, day, rules.points),
+        *_lifetime(ctx, company, day, rules.points),
         *_topics(ctx, company, day, rules, rules.pep_topics, "PEP", rules.points.pep),
         *_topics(ctx, company, day, rules, rules.listed_topics, "LISTED", rules.points.listed),
         *_mass_address(ctx, company, day, rules),
@@ -58,9 +58,11 @@ def _dissolved_by(node: dict[str, object], day: date) -> bool:
     return bool(text) and parse_partial_date(text).first_day <= day
 
 
-def _age(
+def _lifetime(
     ctx: IntegrityContext, company: str, day: date, points: CounterpartySettings
 ) -> list[Signal]:
+    """Dissolved by the day; young on it (or not registered yet: a contract dated before the
+    company existed is as suspect as one with a newborn firm)."""
     node = ctx.graph.nodes[company]
     found = []
     if _dissolved_by(node, day):
