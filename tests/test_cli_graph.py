@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from adaldyq.store.catalog import Workspace
 from adaldyq.synthetic.integrity_world import MASS, WorldSummary, generate_world
@@ -53,17 +54,26 @@ def test_export_writes_what_was_built_as_ftm(tmp_path: Path) -> None:
     }
 
 
-def test_findings_import_then_find_with_paths_in_the_evidence(tmp_path: Path) -> None:
-    """The synthetic world: OCDS and FtM given together, each to its importer; the planted
-    kinship is found with the path official -> spouse -> supplier; a second run without inputs
-    reads the graph and procurement the workspace already holds."""
-    world = generate_world(tmp_path / "world", 300, seed=3)
-    kinship = next(row for row in read_truth(world) if row["pattern"] == "B01")
-    workspace = tmp_path / "ws"
-    done = adaldyq("graph", "findings", world.releases, world.graph, "-w", workspace)
+@pytest.fixture(scope="module")
+def world_found(tmp_path_factory: pytest.TempPathFactory) -> tuple[WorldSummary, Path, str]:
+    """The synthetic world (300 processes) through `graph findings`: OCDS and FtM given
+    together, each sent to its importer."""
+    root = tmp_path_factory.mktemp("world")
+    world = generate_world(root / "world", 300, seed=3)
+    done = adaldyq("graph", "findings", world.releases, world.graph, "-w", root / "ws")
     assert done.returncode == 0, done.stderr
-    assert "procurement: read 300 = loaded 300 + rejected 0 records" in done.stdout
-    assert f"{MASS * 2}  B06" in done.stdout and "not run  B02" in done.stdout
+    return world, root / "ws", done.stdout
+
+
+def test_findings_import_then_find_with_paths_in_the_evidence(
+    world_found: tuple[WorldSummary, Path, str],
+) -> None:
+    """The planted kinship is found with the path official -> spouse -> supplier; a second
+    run without inputs reads the graph and procurement the workspace already holds."""
+    world, workspace, printed = world_found
+    kinship = next(row for row in read_truth(world) if row["pattern"] == "B01")
+    assert "procurement: read 300 = loaded 300 + rejected 0 records" in printed
+    assert f"{MASS * 2}  B06" in printed and "not run  B02" in printed
     rows = pq.read_table(workspace / "findings.parquet").to_pylist()
     assert {r["engine"] for r in rows} == {"integrity"}
     b01 = [json.loads(r["evidence"]) for r in rows if r["rule_code"] == "B01"]
@@ -72,6 +82,37 @@ def test_findings_import_then_find_with_paths_in_the_evidence(tmp_path: Path) ->
     again = adaldyq("graph", "findings", "-w", workspace)
     assert again.returncode == 0, again.stderr
     assert "read " not in again.stdout and f"{len(rows)} findings" in again.stdout
+
+
+def test_counterparty_check_scores_the_kinship_supplier(
+    world_found: tuple[WorldSummary, Path, str],
+) -> None:
+    """By BIN, as JSON: the B01 supplier loses 60 x the finding's score, and the signals add up
+    to the score; by name, in words: a supplier nothing was planted on scores 100."""
+    world, workspace, _ = world_found
+    kinship = next(row for row in read_truth(world) if row["pattern"] == "B01")
+    number = kinship["subjects"][0].removeprefix("kz-bin-")
+    done = adaldyq("counterparty", "check", number, "-w", workspace, "--json")
+    assert done.returncode == 0, done.stderr
+    (match,) = json.loads(done.stdout)["matches"]
+    assert (match["bin"], match["matched_on"]) == (number, "BIN")
+    assert "B01" in {s["code"] for s in match["signals"]}
+    assert match["score"] == 100 - sum(s["points"] for s in match["signals"]) < 100
+    planted = {c for row in read_truth(world) for c in row["subjects"]}
+    evidence = " ".join(
+        r["evidence"] for r in pq.read_table(workspace / "findings.parquet").to_pylist()
+    )
+    nodes = pq.read_table(Workspace(workspace).partition_dir("nodes", "graph")).to_pylist()
+    untouched = next(
+        n for n in nodes
+        if n["schema"] == "Company" and n["id"] not in planted and n["id"] not in evidence
+        and n["id"].removeprefix("kz-bin-") not in evidence
+    )  # fmt: skip
+    done = adaldyq("counterparty", "check", untouched["name"], "-w", workspace)
+    assert done.returncode == 0, done.stderr
+    assert f"{untouched['name']} ({untouched['id']}, matched on name): score 100, no signals" in (
+        done.stdout
+    )
 
 
 def read_truth(world: WorldSummary) -> list[dict[str, object]]:

@@ -34,7 +34,7 @@ from adaldyq.cli_common import (
     settings_from,
 )
 from adaldyq.cli_declarations import declarations_app
-from adaldyq.cli_graph import graph_app
+from adaldyq.cli_graph import counterparty_app, graph_app
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
 from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs.legal_drafts import DraftResult, DraftsRun, check_drafts_job
@@ -54,6 +54,7 @@ draft_app = typer.Typer(
 app.add_typer(draft_app, name="draft")
 app.add_typer(declarations_app, name="declarations")
 app.add_typer(graph_app, name="graph")
+app.add_typer(counterparty_app, name="counterparty")
 DatasetOpt = Annotated[
     str | None,
     typer.Option(help="Put every input into this dataset (default: one dataset per file)."),

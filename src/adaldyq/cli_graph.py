@@ -5,6 +5,7 @@ as FollowTheMoney so it opens in Aleph-style tools."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -12,6 +13,7 @@ import typer
 
 from adaldyq.cli_common import ConfigOpt, WorkspaceOpt, out, print_rejects, settings_from
 from adaldyq.ingest.report import IngestReport
+from adaldyq.jobs.counterparty import counterparty_check_job
 from adaldyq.jobs.graph import DEFAULT_DATASET, export_graph, import_graph
 from adaldyq.jobs.integrity import PROCUREMENT_DATASET, import_and_find
 from adaldyq.store.catalog import Workspace
@@ -116,3 +118,43 @@ def graph_export(
     """Write the dataset's graph as FollowTheMoney entities, one JSON object a line."""
     count = export_graph(Workspace(workspace), output, dataset)
     out.print(f"{count} entities written to {output}")
+
+
+counterparty_app = typer.Typer(
+    help="Counterparty checks: a trust score for a company before a contract is signed.",
+    no_args_is_help=True,
+)
+
+
+@counterparty_app.command("check")
+def counterparty_check(
+    query: Annotated[str, typer.Argument(help="A BIN, a graph node id or a company name.")],
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    dataset: GraphDataset = DEFAULT_DATASET,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Day of the check (default today)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Score every company the query names (0-100, 100: no risk signal) with each signal's
+    points, reason and evidence, so the score adds up by hand; several matches for a name are
+    all shown, best first."""
+    settings = settings_from(workspace, config)
+    day = as_of.date() if as_of else None
+    report = counterparty_check_job(settings, query, dataset, day).to_json()
+    if as_json:
+        out.print_json(data=report)
+        return
+    for note in report["notes"]:
+        out.print(f"note: {note}")
+    if not report["matches"]:
+        out.print(f"no company in the graph matches {query!r}")
+    for match in report["matches"]:
+        out.print(
+            f"{match['name']} ({match['id']}, matched on {match['matched_on']}): "
+            f"score {match['score']:g}, {match['band']}"
+        )
+        for signal in match["signals"]:
+            out.print(f"  {signal['points']:>6g}  {signal['code']}: {signal['reason']}")
