@@ -3,12 +3,16 @@ out by hand in the comments (rates: 25 UAH/USD, 30 UAH/EUR on 31.12.2015)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
-from adaldyq.jobs.declarations import ScreenSummary
+from adaldyq.errors import ConfigError
+from adaldyq.jobs.declarations import ScreenSummary, screen_declarations_job
+from adaldyq.settings import load_settings
 from tests.engines.declarations.population import (
     debt,
     declaration,
@@ -227,3 +231,23 @@ def test_kazakh_amount_thresholds_follow_the_years_mci(tmp_path: Path) -> None:
     assert found["subject_id"] == "kz-hoard"
     assert found["evidence"]["formula"] == "cash = 3500000.00 > 3450000.00"
     assert found["evidence"]["threshold_basis"].startswith("1000 MCI x 3450.00 (2023); ")
+
+
+def test_country_thresholds_follow_the_sums_into_another_base_currency(tmp_path: Path) -> None:
+    """Sums in dollars: Ukraine's 500,000 UAH cash threshold becomes 500,000 x 0.04 = 20,000 USD
+    through the same rates table; without a hryvnia rate the run says what to give."""
+    source = tmp_path / "declarations.jsonl"
+    person = declaration("usd", monetary_assets=[money("cash", 600_000)])  # 24,000 USD
+    source.write_text(json.dumps(person), encoding="utf-8")
+    rates = tmp_path / "rates.csv"
+    rates.write_text("date,currency,rate\n2015-12-31,UAH,0.04\n", encoding="utf-8")
+    options = {"base_currency": "USD", "rules": ["A04"]}
+    settings = load_settings(workspace=tmp_path / "ws", declarations=options)
+    summary = screen_declarations_job(settings, [str(source)], "canonical", rates)
+    (found,) = pq.read_table(summary.findings_file).to_pylist()
+    evidence = json.loads(found["evidence"])
+    assert evidence["formula"] == "cash = 24000.00 > 20000.00"
+    assert evidence["threshold_basis"].endswith("x 0.04 USD/UAH")
+    rates.write_text("date,currency,rate\n2015-12-31,EUR,1.1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="give --rates with UAH"):
+        screen_declarations_job(settings, [str(source)], "canonical", rates)

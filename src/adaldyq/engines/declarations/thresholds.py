@@ -7,12 +7,14 @@ subsistence minimum); each year's amount comes with how it was made, for the evi
 
 from __future__ import annotations
 
+from datetime import date
+
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
 from adaldyq.engines.declarations.context import ScreenContext
-from adaldyq.errors import ConfigError
+from adaldyq.errors import ConfigError, InputError
 from adaldyq.model.declaration_amounts import declaration_amount
 
 SCHEMA = pa.schema(
@@ -37,11 +39,6 @@ def _yearly(ctx: ScreenContext, code: str, override: float | None) -> ir.Table:
         rows = [{"year": y, "threshold": override, "threshold_basis": "settings"} for y in years]
         return ibis.memtable(pa.Table.from_pylist(rows, schema=SCHEMA))
     default = declaration_amount(ctx.profile, code)
-    if ctx.base_currency != ctx.profile.currency:
-        raise ConfigError(
-            f"{code}: the default threshold is in {ctx.profile.currency}, the sums in "
-            f"{ctx.base_currency}: set [declarations.params.{code}] threshold"
-        )
     rows = []
     for year in years:
         try:
@@ -49,5 +46,24 @@ def _yearly(ctx: ScreenContext, code: str, override: float | None) -> ir.Table:
         except ConfigError:
             continue
         basis = f"{default.describe(ctx.profile, year)}; {default.basis}"
+        if ctx.base_currency != ctx.profile.currency:
+            rate = _profile_rate(ctx, code, year)
+            amount *= rate
+            basis = f"{basis}; x {rate:g} {ctx.base_currency}/{ctx.profile.currency}"
         rows.append({"year": year, "threshold": amount, "threshold_basis": basis})
     return ibis.memtable(pa.Table.from_pylist(rows, schema=SCHEMA))
+
+
+def _profile_rate(ctx: ScreenContext, code: str, year: int) -> float:
+    """The rate of 31 December of `year` from the country's currency to the base one: a default
+    in tenge or hryvnias follows the sums into another base currency, through the same table."""
+    try:
+        if ctx.rates is None:
+            raise InputError("no exchange-rate table given")
+        return ctx.rates.rate(ctx.profile.currency, date(year, 12, 31)).rate
+    except InputError as exc:
+        raise ConfigError(
+            f"{code}: the default threshold is in {ctx.profile.currency} and the sums in "
+            f"{ctx.base_currency}, and no rate converts it ({exc}): give --rates with "
+            f"{ctx.profile.currency}, or set [declarations.params.{code}] threshold"
+        ) from None
