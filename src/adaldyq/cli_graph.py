@@ -26,10 +26,10 @@ graph_app = typer.Typer(
 
 GraphInputs = Annotated[
     list[str],
-    typer.Argument(help="BODS 0.4 JSON or FtM JSON Lines files, or folders of them."),
+    typer.Argument(help="BODS 0.4 JSON, FtM JSON Lines or graph CSV files, or folders of them."),
 ]
 GraphFormatOpt = Annotated[
-    Literal["bods", "ftm"] | None,
+    Literal["bods", "ftm", "csv"] | None,
     typer.Option("--format", help="Read every input as this format (default: told by content)."),
 ]
 GraphDataset = Annotated[str, typer.Option(help="Dataset the graph goes to.")]
@@ -72,7 +72,7 @@ def graph_findings(
     ] = None,
     workspace: WorkspaceOpt = Path("adaldyq-workspace"),
     fmt: Annotated[
-        Literal["ocds", "bods", "ftm"] | None,
+        Literal["ocds", "bods", "ftm", "csv"] | None,
         typer.Option("--format", help="Read every input as this (default: told by content)."),
     ] = None,
     dataset: GraphDataset = DEFAULT_DATASET,

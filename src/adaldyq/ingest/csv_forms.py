@@ -105,10 +105,15 @@ def currency(cell: str) -> str:
     return cell
 
 
+def read_header(path: Path) -> list[str]:
+    """The column names of a form's file, for a reader that tells the form by its columns."""
+    return [name.strip() for name in next(_records(path))[1]]
+
+
 def read_form(path: Path, columns: tuple[Column, ...]) -> Iterator[Line | BadLine]:
     """Every data line of one CSV file (or row of a Parquet file), parsed or rejected; header
     problems are an InputError."""
-    records = _parquet_records(path) if path.suffix.lower() == ".parquet" else _csv_records(path)
+    records = _records(path)
     header = [name.strip() for name in next(records)[1]]
     _check_header(path, header, columns)
     wanted = [c for c in columns if c.name in header]
@@ -125,6 +130,10 @@ def read_form(path: Path, columns: tuple[Column, ...]) -> Iterator[Line | BadLin
             )
             continue
         yield _parse(position, cells, index, wanted)
+
+
+def _records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    return _parquet_records(path) if path.suffix.lower() == ".parquet" else _csv_records(path)
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:

@@ -1,4 +1,4 @@
-"""Import BODS statements and FtM entities into a workspace's `nodes` and `edges` tables.
+"""Import BODS statements, FtM entities and graph CSV forms into a workspace's `nodes`/`edges`.
 
 Every record read (statement, entity) is loaded or rejected with its file, record and field, so
 read = loaded + rejected per file. All inputs of one import go to one dataset, read whole before
@@ -26,6 +26,7 @@ from adaldyq.errors import InputError
 from adaldyq.ingest.bods import PARTY_FIELD, SUBJECT_FIELD, read_bods
 from adaldyq.ingest.ftm import read_ftm
 from adaldyq.ingest.graph_checks import Tie, overfull_shares, ownership_cycles
+from adaldyq.ingest.graph_csv import is_csv, read_graph_csv
 from adaldyq.ingest.graph_values import (
     GraphRead,
     GraphRecord,
@@ -41,19 +42,23 @@ from adaldyq.model.ftm_vocabulary import EDGE_ENDS
 from adaldyq.model.graph import GRAPH_TABLES
 from adaldyq.store.catalog import Workspace, dataset_slug
 
-GraphFormat = Literal["bods", "ftm"]
-FORMATS: tuple[GraphFormat, ...] = ("bods", "ftm")
+GraphFormat = Literal["bods", "ftm", "csv"]
+FORMATS: tuple[GraphFormat, ...] = ("bods", "ftm", "csv")
 READERS: dict[GraphFormat, Callable[[str, str], Iterator[GraphRead]]] = {
     "bods": read_bods,
     "ftm": read_ftm,
+    "csv": read_graph_csv,
 }
 NAME = "graph"
 """Suffix of the reject, issue and report files of this reader in the workspace."""
 
 
 def detect_format(file: str) -> GraphFormat:
-    """BODS when the first value is a statement (or an array of them), FtM when it is an
-    entity; the file's name only tells JSON Lines from JSON."""
+    """CSV forms (`ingest/graph_csv.py`) by the `.csv` extension; else BODS when the first
+    value is a statement (or an array of them), FtM when it is an entity; the file's name only
+    tells JSON Lines from JSON."""
+    if is_csv(file):
+        return "csv"
     for document in json_records(file):
         first = document.value
         if isinstance(first, dict) and ("statementId" in first or "recordType" in first):
@@ -64,8 +69,8 @@ def detect_format(file: str) -> GraphFormat:
     raise InputError("neither BODS 0.4 statements nor FtM entities", path=file)
 
 
-InputKind = Literal["bods", "ftm", "ocds"]
-INPUT_KINDS: tuple[InputKind, ...] = ("bods", "ftm", "ocds")
+InputKind = Literal["bods", "ftm", "csv", "ocds"]
+INPUT_KINDS: tuple[InputKind, ...] = ("bods", "ftm", "csv", "ocds")
 
 
 def input_kind(file: str) -> InputKind:
@@ -73,6 +78,8 @@ def input_kind(file: str) -> InputKind:
     are streamed, so this reads one release, not the package), else BODS or FtM as
     `detect_format` tells: what `adaldyq graph findings` needs to send each file to its
     importer."""
+    if is_csv(file):
+        return "csv"
     for document in json_records(file):
         first = document.value
         if isinstance(first, dict) and "ocid" in first:
@@ -211,7 +218,7 @@ class GraphIngest:
 
 def _dangling(record: GraphRecord, nodes: set[str], edges: set[str]) -> Iterator[Issue]:
     """Issues for edge ends and references that name no node of the dataset."""
-    bods = record.key is not None
+    bods, csv = record.key is not None, is_csv(record.position.file)
     for edge in record.edges:
         source_prop, target_prop = EDGE_ENDS[str(edge["schema"])]
         for column, prop, bods_field in (
@@ -220,7 +227,7 @@ def _dangling(record: GraphRecord, nodes: set[str], edges: set[str]) -> Iterator
         ):
             ref = str(edge[column])
             if ref not in nodes:
-                where = bods_field if bods else f"properties.{prop}"
+                where = bods_field if bods else f"{column}_id" if csv else f"properties.{prop}"
                 yield Issue(where, _unknown(ref, edges))
     for row in (*record.nodes, *record.edges):
         for ref in row["refs"]:  # type: ignore[attr-defined]

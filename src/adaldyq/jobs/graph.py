@@ -1,4 +1,4 @@
-"""Graph jobs: import BODS and FtM files into a workspace's graph tables, and export them as FtM.
+"""Graph jobs: import BODS, FtM and CSV files into a workspace's graph tables, export them as FtM.
 
 `adaldyq graph build` and `graph export` call these; they are the seam the CLI, the web app and
 the tests share, so the CLI stays a thin parser.
@@ -22,9 +22,10 @@ def import_graph(
     dataset: str = DEFAULT_DATASET,
     fmt: GraphFormat | None = None,
 ) -> IngestReport:
-    """Read BODS 0.4 statements and FtM entities (each file's format told by its content unless
-    `fmt` is given) into the dataset's `nodes` and `edges`, replacing what the dataset held;
-    the report balances read = loaded + rejected per file."""
+    """Read BODS 0.4 statements, FtM entities and graph CSV forms (each file's format told by
+    its content, a CSV by its `.csv` name, unless `fmt` is given) into the dataset's `nodes`
+    and `edges`, replacing what the dataset held; the report balances read = loaded + rejected
+    per file."""
     return GraphIngest(workspace, dataset, fmt).run(inputs)
 
 
