@@ -131,6 +131,16 @@ def vehicle(item: NacpItem, item_id: str, _family: set[str]) -> Item:
     }
 
 
+def _emitent(item: NacpItem, prefix: str, kind_key: str) -> Item:
+    """The counterpart the form calls `emitent` (a security's issuer, a debt's creditor) as the
+    canonical `<prefix>_kind`, `_name` and `_code` columns."""
+    return {
+        f"{prefix}_kind": code(COUNTERPARTS, item.text(kind_key)),
+        f"{prefix}_name": item.name("emitent"),
+        f"{prefix}_code": item.text("emitent_ua_company_code", "emitent_eng_company_code"),
+    }
+
+
 def security(item: NacpItem, item_id: str, _family: set[str]) -> Item:
     """Step 7: `cost` is the value the form asks for (nominal value, as declared)."""
     kind = item.label("typeProperty")
@@ -138,9 +148,7 @@ def security(item: NacpItem, item_id: str, _family: set[str]) -> Item:
         **item.base(item_id),
         "security_type": code(SECURITIES, kind),
         "security_type_raw": kind,
-        "issuer_kind": code(COUNTERPARTS, item.text("emitent_type")),
-        "issuer_name": item.name("emitent"),
-        "issuer_code": item.text("emitent_ua_company_code", "emitent_eng_company_code"),
+        **_emitent(item, "issuer", "emitent_type"),
         "issuer_country_raw": None,
         "quantity": item.decimal("amount"),
         "share_percent": None,
@@ -212,9 +220,7 @@ def liability(item: NacpItem, item_id: str, _family: set[str]) -> Item:
         **item.base(item_id),
         "liability_type": code(LIABILITIES, kind),
         "liability_type_raw": kind,
-        "creditor_kind": code(COUNTERPARTS, item.text("emitent_citizen")),
-        "creditor_name": item.name("emitent"),
-        "creditor_code": item.text("emitent_ua_company_code", "emitent_eng_company_code"),
+        **_emitent(item, "creditor", "emitent_citizen"),
         **item.money("amount", "sizeObligation", currency_key="currency"),
         "arisen_on": item.date("dateOrigin"),
     }
