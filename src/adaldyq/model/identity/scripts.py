@@ -35,6 +35,9 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, replacement in (
         (r"['`\"]", ""),
         (r"dzh|dj|zh", "j"),
+        # Ғ romanised as BGN/PCGN and anyascii write it (Ghalym) reads as folded Г (Galym);
+        # before "kh" -> "h", so that Ғ+Х ("ghkh") stays apart from it
+        (r"gh", "g"),
         (r"(?<![szc])kh", "h"),  # not in зх, сх, цх: "skh" -> "sh" would be ш
         (r"q", "k"),
         (r"x", "ks"),
@@ -44,6 +47,10 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"y", "i"),
         (r"ij\b", "i"),  # Yurij
         (r"([a-z])\1+", r"\1"),  # Kassym -> Kasym, Mayya -> Maya
+        # Ң as "ng" (Tangir) reads as folded Н (Tanir); after doubles, so that Ң+Ғ ("nggh" ->
+        # "ngg" -> "ng") ends as folded "нг" does, and doubles again for ңң, ңн
+        (r"ng", "n"),
+        (r"n+", "n"),
     )
 )
 _ICAO = {
