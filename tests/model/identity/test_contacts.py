@@ -108,6 +108,12 @@ def test_numbers_are_kept_and_bound_to_flat_and_office() -> None:
     assert address_key("мкр. Самал-2, д. 58а") == address_key("шағын аудан Самал-2, 58-а үй")
 
 
+def test_a_city_named_in_kazakh_or_russian_is_one_city() -> None:
+    kazakh = address_key("Қарағанды қаласы, Абая көшесі, 5 үй, 7 пәтер")
+    assert kazakh == address_key("г. Караганда, ул. Абая, д. 5, кв. 7")
+    assert kazakh == address_key("Karaganda, Abaya street 5, apt. 7")
+
+
 def test_postcode_kept_unless_asked() -> None:
     written = "050000, г. Алматы, ул. Абая, д. 10, кв. 5"
     assert address_key(written) == "050000 10 abaia almati apt5"

@@ -14,10 +14,12 @@
 
 Limits, plainly: no geocoding and no KATO codes; no declension (Russian "ул. Абая" is the genitive
 of the Kazakh "Абай даңғылы": the keys differ); no knowledge of renamed streets (Фурманова became
-Назарбаева in Almaty) or of cities' old names; a postcode written on one side only makes the keys
-differ (use `address_key(..., postcode=False)` to drop six-digit postcodes); sorting forgets which
-name was the city and which the street, so two different streets named after each other's cities
-would meet. Equal keys are a lead; a mass-registration count should be read with these in mind.
+Назарбаева in Almaty) or of cities' old names (only the Kazakh and Russian names of the cities
+whose names differ beyond letters, Қарағанды and Караганда, are one); a postcode written on one
+side only makes the keys differ (use `address_key(..., postcode=False)` to drop six-digit
+postcodes); sorting forgets which name was the city and which the street, so two different
+streets named after each other's cities would meet. Equal keys are a lead; a mass-registration
+count should be read with these in mind.
 """
 
 # ruff: noqa: RUF001, RUF002  (Cyrillic abbreviations are the subject)
@@ -47,6 +49,10 @@ _NUMBERED_KINDS = (
     ("office", ("офис", "оф", "кеңсе", "office", "помещение", "пом", "н п")),
     ("bldg", ("корпус", "корп", "к", "блок", "building", "bldg", "строение", "стр")),
 )
+# Cities whose Kazakh and Russian names differ beyond letter folding: the Kazakh form's key read
+# as the Russian one's (Қарағанды = Караганда, Орал = Уральск)
+_CITY_FORMS = {"karagandi": "karaganda", "oral": "uralsk", "petropavl": "petropavlovsk",
+               "turkistan": "turkestan"}  # fmt: skip
 _NUMBER = r"\d+(?:/\d+)?[a-z]*"
 _TOKEN = re.compile(r"\d+(?:/\d+)?(?:-?[^\W\d_](?![^\W\d_]))?|[^\W\d_]+")
 _HOUSE_NUMBER = re.compile(r"\d+(?:/\d+)?")
@@ -87,7 +93,7 @@ def address_key(address: str, *, postcode: bool = True) -> str:
     text = _tokens(address)
     for prefix, before, after in _BOUND:
         text = after.sub(rf"{prefix}\1", before.sub(rf"{prefix}\1", text))
-    tokens = _KIND.sub(" ", text).split()
+    tokens = [_CITY_FORMS.get(t, t) for t in _KIND.sub(" ", text).split()]
     if not postcode:
         tokens = [t for t in tokens if not _POSTCODE.match(t)]
     return " ".join(sorted(tokens))
