@@ -72,3 +72,10 @@ class NotFound(AdaldyqError):
 
     exit_code = 5
     http_status = 404
+
+
+class AccessDenied(AdaldyqError):
+    """A user (or a reporter's receipt) lacks the right or the key to do or read something."""
+
+    exit_code = 6
+    http_status = 403

@@ -164,6 +164,22 @@ class CounterpartySettings(_Strict):
     )
 
 
+class CasesSettings(_Strict):
+    """The case store and the whistleblower channel's key derivation (`docs/cases.md`)."""
+
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the case store; unset: the SQLite file `cases.sqlite` in "
+        "the workspace. For several users, PostgreSQL: `postgresql+psycopg://user@host/db`.",
+    )
+    key_derivation: Literal["interactive", "moderate", "sensitive"] = Field(
+        "moderate",
+        description="libsodium Argon2id preset that turns a handler's password (or a reporter's "
+        "receipt) into the key wrapping their private key (or the report key). The preset "
+        "used is stored beside each wrapped key, so changing it affects new wraps only.",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable in Adaldyq, validated once."""
 
@@ -189,6 +205,7 @@ class Settings(BaseSettings):
     declarations: DeclarationSettings = Field(default_factory=DeclarationSettings)
     integrity: IntegritySettings = Field(default_factory=IntegritySettings)
     counterparty: CounterpartySettings = Field(default_factory=CounterpartySettings)
+    cases: CasesSettings = Field(default_factory=CasesSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,93 @@
+"""The case store's tables, split by area; importing this package registers them all on
+`Base.metadata` (which the migrations are checked against)."""
+
+from adaldyq.cases.models.audit import AuditEntry
+from adaldyq.cases.models.base import Base, UtcDateTime, utcnow
+from adaldyq.cases.models.casework import (
+    Assignment,
+    AssignmentMethod,
+    Case,
+    CaseSource,
+    CaseStatus,
+)
+from adaldyq.cases.models.protection import (
+    HrAction,
+    HrActionKind,
+    ProtectionEntry,
+    Reward,
+    RewardApproval,
+    RewardStatus,
+)
+from adaldyq.cases.models.recommendations import (
+    ActionUpdate,
+    Assessment,
+    AssessmentKind,
+    Level,
+    Recommendation,
+    Risk,
+    Verification,
+    VerificationStatus,
+)
+from adaldyq.cases.models.reports import (
+    Attachment,
+    Channel,
+    Conflict,
+    ConflictSource,
+    Decision,
+    IdentityRecord,
+    IdentityRequest,
+    Installation,
+    KeyPurpose,
+    Receipt,
+    Report,
+    ReportMessage,
+    ReportStatus,
+    ReportStatusChange,
+    SealedKey,
+)
+from adaldyq.cases.models.staff import HandlerKey, Role, User, UserRole
+
+__all__ = [
+    "ActionUpdate",
+    "Assessment",
+    "AssessmentKind",
+    "Assignment",
+    "AssignmentMethod",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseSource",
+    "CaseStatus",
+    "Channel",
+    "Conflict",
+    "ConflictSource",
+    "Decision",
+    "HandlerKey",
+    "HrAction",
+    "HrActionKind",
+    "IdentityRecord",
+    "IdentityRequest",
+    "Installation",
+    "KeyPurpose",
+    "Level",
+    "ProtectionEntry",
+    "Receipt",
+    "Recommendation",
+    "Report",
+    "ReportMessage",
+    "ReportStatus",
+    "ReportStatusChange",
+    "Reward",
+    "RewardApproval",
+    "RewardStatus",
+    "Risk",
+    "Role",
+    "SealedKey",
+    "User",
+    "UserRole",
+    "UtcDateTime",
+    "Verification",
+    "VerificationStatus",
+    "utcnow",
+]

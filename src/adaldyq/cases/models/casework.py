@@ -1,0 +1,80 @@
+"""Cases and their assignment. A case is opened from a report or from a finding of any engine
+(engine, rule, subject, finding id: the finding schema of ARCHITECTURE.md), and assigned to a
+handler by a seeded random draw (the seed and the eligible list are kept, so the draw can be
+replayed: "automated distribution without discretion") or by hand with a reason."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from adaldyq.cases.models.base import Base, UtcDateTime, str_enum, utcnow
+
+
+class CaseSource(enum.StrEnum):
+    """Where a case came from."""
+
+    REPORT = "report"
+    FINDING = "finding"
+    RETALIATION = "retaliation"  # an HR action inside a reporter's protection window
+    MANUAL = "manual"
+
+
+class CaseStatus(enum.StrEnum):
+    """A case's state; reports carry the finer whistleblowing workflow of their own."""
+
+    OPEN = "open"
+    INVESTIGATING = "investigating"
+    CLOSED = "closed"
+
+
+class AssignmentMethod(enum.StrEnum):
+    """How a handler came to a case."""
+
+    DRAW = "draw"
+    MANUAL = "manual"
+
+
+class Case(Base):
+    """A matter under investigation."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[CaseSource] = mapped_column(str_enum(CaseSource, "source"))
+    status: Mapped[CaseStatus] = mapped_column(
+        str_enum(CaseStatus, "status"), default=CaseStatus.OPEN
+    )
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"), index=True)
+    parent_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    engine: Mapped[str | None] = mapped_column(String(40))
+    rule_code: Mapped[str | None] = mapped_column(String(40))
+    run_id: Mapped[str | None] = mapped_column(String(80))
+    subject_type: Mapped[str | None] = mapped_column(String(40))
+    subject_id: Mapped[str | None] = mapped_column(String(200))
+    finding_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Assignment(Base):
+    """A handler on a case. A draw keeps its seed and the ordered eligible user ids (conflicted
+    staff already left out), so anyone can re-run it; a manual one keeps its reason."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    method: Mapped[AssignmentMethod] = mapped_column(str_enum(AssignmentMethod, "method"))
+    seed: Mapped[str | None] = mapped_column(String(100))
+    eligible: Mapped[list[int] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)
+    assigned_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    assigned_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
