@@ -12,9 +12,15 @@ from typing import Annotated, Literal
 import typer
 
 from adaldyq.cli_common import ConfigOpt, WorkspaceOpt, out, print_rejects, settings_from
-from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs.counterparty import counterparty_check_job
-from adaldyq.jobs.graph import DEFAULT_DATASET, export_graph, import_graph
+from adaldyq.jobs.graph import (
+    DEFAULT_DATASET,
+    GraphBuild,
+    ResolutionSummary,
+    build_graph,
+    export_graph,
+    resolve_graph,
+)
 from adaldyq.jobs.integrity import PROCUREMENT_DATASET, import_and_find
 from adaldyq.store.catalog import Workspace
 
@@ -33,6 +39,13 @@ GraphFormatOpt = Annotated[
     typer.Option("--format", help="Read every input as this format (default: told by content)."),
 ]
 GraphDataset = Annotated[str, typer.Option(help="Dataset the graph goes to.")]
+ResolveOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--resolve/--no-resolve",
+        help="Link the people and companies that are one and the same (default: settings, on).",
+    ),
+]
 
 
 @graph_app.command("build")
@@ -41,16 +54,30 @@ def graph_build(
     workspace: WorkspaceOpt = Path("adaldyq-workspace"),
     fmt: GraphFormatOpt = None,
     dataset: GraphDataset = DEFAULT_DATASET,
+    resolve: ResolveOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Read BODS and FtM files into the graph's nodes and edges (replacing the dataset); print
-    read = loaded + rejected, the rows of each table and where rejects and issues went."""
+    """Read BODS, FtM and CSV files into the graph's nodes and edges (replacing the dataset),
+    then link the nodes that are one person or company; print read = loaded + rejected, the
+    rows of each table, the links, and where rejects and issues went."""
     settings = settings_from(workspace, config)
-    report = import_graph(Workspace(settings.workspace), inputs, dataset, fmt)
-    _print_graph_read(report, settings.workspace)
+    _print_build(build_graph(settings, inputs, dataset, fmt, resolve), settings.workspace)
 
 
-def _print_graph_read(report: IngestReport, workspace: Path) -> None:
+@graph_app.command("resolve")
+def graph_resolve(
+    workspace: WorkspaceOpt = Path("adaldyq-workspace"),
+    dataset: GraphDataset = DEFAULT_DATASET,
+    config: ConfigOpt = None,
+) -> None:
+    """Link again the people and companies of a built graph (after a change of
+    `integrity.resolution_threshold`, say), replacing the dataset's links."""
+    settings = settings_from(workspace, config)
+    _print_resolution(resolve_graph(settings, dataset))
+
+
+def _print_build(build: GraphBuild, workspace: Path) -> None:
+    report = build.report
     out.print(
         f"read {report.read} = loaded {report.loaded} + rejected {report.rejected} records; "
         f"{report.issues} issues (ownership cycles and shares above 100 % among them)"
@@ -60,6 +87,17 @@ def _print_graph_read(report: IngestReport, workspace: Path) -> None:
     if report.issues:
         out.print(f"issues: {workspace / 'issues-graph.jsonl'}")
     print_rejects(report, workspace, "rejects-graph")
+    if build.resolution is not None:
+        _print_resolution(build.resolution)
+
+
+def _print_resolution(summary: ResolutionSummary) -> None:
+    compared = ", ".join(f"{count} {kind} nodes" for kind, count in summary.compared.items())
+    links = ", ".join(f"{count} {method}" for method, count in summary.links.items()) or "none"
+    out.print(
+        f"resolved: {compared} compared; links (p >= {summary.threshold:g}): {links}; "
+        f"{summary.merged} nodes merged into another"
+    )
 
 
 @graph_app.command("findings")
@@ -91,7 +129,7 @@ def graph_findings(
         settings, inputs or [], fmt, dataset, procurement_dataset, declarations_dataset
     )
     if run.graph is not None:
-        _print_graph_read(run.graph, settings.workspace)
+        _print_build(run.graph, settings.workspace)
     if run.procurement is not None:
         found = run.procurement
         out.print(

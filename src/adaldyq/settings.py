@@ -121,7 +121,20 @@ class DeclarationSettings(RuleSelection):
 
 class IntegritySettings(RuleSelection):
     """Settings of the integrity graph's findings engine (patterns B01-B11): selection and
-    parameters."""
+    parameters, and how entity resolution links the graph's nodes."""
+
+    resolve: bool = Field(
+        True,
+        description="Link the people and the companies of an imported graph that are one and the "
+        "same (exact IIN/BIN, then Splink) when it is built; the patterns merge linked nodes.",
+    )
+    resolution_threshold: float = Field(
+        0.9,
+        gt=0,
+        le=1,
+        description="Match probability from which two nodes are linked. A linked finding's score "
+        "is multiplied by its links' probabilities, so a weak link also ranks lower.",
+    )
 
 
 class CounterpartySettings(_Strict):

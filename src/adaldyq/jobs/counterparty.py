@@ -15,13 +15,12 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from adaldyq.engines.integrity import load_graph
+from adaldyq.engines.integrity import load_resolved_graph
 from adaldyq.engines.integrity.context import IntegrityContext
 from adaldyq.engines.integrity.counterparty import CompanyCheck, check
 from adaldyq.engines.integrity.runner import ENGINE, require_dataset
 from adaldyq.errors import NotFound
 from adaldyq.jobs.graph import DEFAULT_DATASET
-from adaldyq.model.graph import GRAPH_TABLES
 from adaldyq.settings import Settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace, dataset_slug
@@ -76,9 +75,9 @@ def counterparty_check_job(
     day = as_of or date.today()
     findings = _findings(workspace, slug)
     with connect(settings) as backend:
-        graph = load_graph(backend, backend.tables(workspace, slug, GRAPH_TABLES))
+        graph, merged = load_resolved_graph(backend, workspace, slug)
         found, checks = check(
-            IntegrityContext(slug, backend, graph), query, day, settings, findings
+            IntegrityContext(slug, backend, graph, merged=merged), query, day, settings, findings
         )
     notes = list(found.notes)
     if findings is None:

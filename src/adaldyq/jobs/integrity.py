@@ -23,7 +23,7 @@ from adaldyq.ingest.graph import InputKind, input_kind
 from adaldyq.ingest.json_stream import expand_inputs
 from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs import new_run_id
-from adaldyq.jobs.graph import DEFAULT_DATASET, import_graph
+from adaldyq.jobs.graph import DEFAULT_DATASET, GraphBuild, build_graph
 from adaldyq.jobs.procurement import ingest_job
 from adaldyq.model.findings import findings_table
 from adaldyq.settings import Settings
@@ -89,7 +89,7 @@ PROCUREMENT_DATASET = "procurement"
 class ImportAndFind:
     """The imports a `graph findings` run made (None: no such input given) and its findings."""
 
-    graph: IngestReport | None
+    graph: GraphBuild | None
     procurement: IngestReport | None
     findings: GraphFindingsSummary
 
@@ -102,8 +102,9 @@ def import_and_find(
     procurement_dataset: str = PROCUREMENT_DATASET,
     declarations_dataset: str | None = None,
 ) -> ImportAndFind:
-    """Import `inputs` (OCDS into the procurement dataset, BODS and FtM into the graph; each
-    file's kind told by its content unless `kind` is given), then run the patterns. A kind not
+    """Import `inputs` (OCDS into the procurement dataset, BODS, FtM and CSV forms into the
+    graph, whose nodes are then resolved as `build_graph` does; each file's kind told by its
+    content unless `kind` is given), then run the patterns. A kind not
     given keeps what the workspace already holds: the graph built before, the procurement
     dataset analysed before (the patterns on procurement are skipped when there is none)."""
     workspace = Workspace(settings.workspace)
@@ -111,7 +112,7 @@ def import_and_find(
     kinds = {file: kind or input_kind(file) for file in files}
     graph_files = [f for f, k in kinds.items() if k != "ocds"]
     ocds_files = [f for f, k in kinds.items() if k == "ocds"]
-    graph = import_graph(workspace, graph_files, dataset) if graph_files else None
+    graph = build_graph(settings, graph_files, dataset) if graph_files else None
     procurement = ingest_job(settings, ocds_files, procurement_dataset) if ocds_files else None
     held = dataset_slug(procurement_dataset) in workspace.datasets()
     summary = graph_findings_job(

@@ -91,3 +91,22 @@ EDGES = pa.schema(
 )
 
 GRAPH_TABLES: dict[str, pa.Schema] = {"nodes": NODES, "edges": EDGES}
+
+SAME_AS = pa.schema(
+    [
+        ("dataset", STR),
+        ("kind", STR),
+        ("left_id", STR),
+        ("right_id", STR),
+        ("match_probability", F64),
+        ("match_weight", F64),
+        ("method", STR),
+        ("decided_by", STR),
+    ]
+)
+"""Entity resolution's verdict on two nodes of one dataset: the same person (`kind` "person") or
+the same company ("company"), with the probability, the weight (log2 odds), how the link was made
+("iin"/"bin" exact or "splink") and the comparisons that decided it in words. Nodes linked
+directly or through others are one entity to the patterns; the nodes themselves stay as read."""
+
+RESOLUTION_TABLES: dict[str, pa.Schema] = {"same_as": SAME_AS}

@@ -21,6 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from adaldyq.errors import NotFound
 from adaldyq.model.tables import CANONICAL_TABLES
 
@@ -45,6 +48,19 @@ class Workspace:
 
     def partition_dir(self, table: str, dataset: str) -> Path:
         return self.table_dir(table) / f"dataset={dataset_slug(dataset)}"
+
+    def replace_partition(self, table: str, dataset: str, data: pa.Table) -> Path:
+        """Replace one dataset's rows of `table` with `data`: one file, written beside the
+        folder and moved in, so readers never see half of it."""
+        folder = self.partition_dir(table, dataset)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = folder.with_name(f".{folder.name}.writing")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        pq.write_table(data, staging / "part-0.parquet", compression="zstd")
+        shutil.rmtree(folder, ignore_errors=True)
+        staging.rename(folder)
+        return folder
 
     def drop_dataset(self, dataset: str, tables: Iterable[str] | None = None) -> None:
         """Remove a dataset's partitions before it is written again: of every table, or those

@@ -5,10 +5,11 @@ Each finding's evidence holds its path: the node ids and tie types from the offi
 to the supplier or contract, every tie with its days and source (`paths.py`). Ties count only
 when alive on the day that matters (award, contract or tender). The graph is searched in memory
 (`ties.py`); the procurement side is read through Ibis (`tenders.py`), so it runs on DuckDB or
-Spark. `subgraph.py` turns a finding into a networkx graph or JSON for drawing.
+Spark. `subgraph.py` turns a finding into a networkx graph or JSON for drawing. Nodes that
+entity resolution linked (`node_resolution.py`) are one node to the patterns (`merge.py`).
 """
 
-from adaldyq.engines.integrity.context import load_graph
+from adaldyq.engines.integrity.context import load_graph, load_resolved_graph
 from adaldyq.engines.integrity.runner import ENGINE, IntegrityResult, find, run_patterns
 from adaldyq.engines.integrity.subgraph import finding_subgraph, subgraph_json
 
@@ -18,6 +19,7 @@ __all__ = [
     "find",
     "finding_subgraph",
     "load_graph",
+    "load_resolved_graph",
     "run_patterns",
     "subgraph_json",
 ]

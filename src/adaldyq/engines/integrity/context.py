@@ -19,6 +19,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from adaldyq.engines.integrity.identities import Contact, ContactKeys, node_org_keys
+from adaldyq.engines.integrity.merge import Link, Merged, merge_graph
 from adaldyq.engines.integrity.offices import posts_by_body
 from adaldyq.engines.integrity.tenders import (
     Award,
@@ -28,7 +29,9 @@ from adaldyq.engines.integrity.tenders import (
     to_award,
 )
 from adaldyq.engines.integrity.ties import Tie, TieGraph
+from adaldyq.model.graph import GRAPH_TABLES, RESOLUTION_TABLES
 from adaldyq.store.backend import Backend
+from adaldyq.store.catalog import Workspace
 
 NODE_COLUMNS = (
     "id", "schema", "name", "aliases", "identifiers", "incorporation_date", "dissolution_date",
@@ -51,6 +54,21 @@ def load_graph(backend: Backend, graph_tables: dict[str, ir.Table]) -> TieGraph:
     return TieGraph.build(nodes, (Tie(**row) for row in edges))
 
 
+def load_resolved_graph(
+    backend: Backend, workspace: Workspace, dataset: str
+) -> tuple[TieGraph, Merged]:
+    """The graph of one dataset with the nodes entity resolution linked merged into one
+    (`merge.py`); as read when the dataset has no links (`adaldyq graph resolve` makes them)."""
+    graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
+    (table,) = RESOLUTION_TABLES
+    if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
+        return graph, Merged({}, {})
+    same_as = backend.tables(workspace, dataset, RESOLUTION_TABLES)[table]
+    columns = ("left_id", "right_id", "match_probability", "method", "decided_by")
+    links = [Link(*row.values()) for row in backend.to_arrow(same_as.select(*columns)).to_pylist()]
+    return merge_graph(graph, links)
+
+
 @dataclass
 class IntegrityContext:
     """One graph dataset, optionally one procurement dataset, on one backend."""
@@ -61,6 +79,7 @@ class IntegrityContext:
     procurement: dict[str, ir.Table] | None = None
     declarations_findings: pa.Table | None = None
     declarations: dict[str, ir.Table] | None = None
+    merged: Merged = field(default_factory=lambda: Merged({}, {}))
     contacts: ContactKeys = field(default_factory=ContactKeys)
     unmatched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _node_contacts: dict[str, frozenset[Contact]] = field(default_factory=dict)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pyarrow as pa
 
-from adaldyq.engines.integrity.context import IntegrityContext, load_graph
+from adaldyq.engines.integrity.context import IntegrityContext, load_resolved_graph
+from adaldyq.engines.integrity.merge import Merged, unfold_evidence
 from adaldyq.engines.integrity.registry import (
     DECLARATIONS,
     DECLARATIONS_FINDINGS,
@@ -25,10 +26,10 @@ from adaldyq.engines.integrity.registry import (
 )
 from adaldyq.engines.integrity.rules import load_all
 from adaldyq.engines.integrity.tenders import PROCUREMENT_TABLES
+from adaldyq.engines.procurement.registry import Flag
 from adaldyq.engines.procurement.runner import weighted_finding
 from adaldyq.errors import NotFound
 from adaldyq.model.findings import Finding, findings_table
-from adaldyq.model.graph import GRAPH_TABLES
 from adaldyq.settings import Settings
 from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
@@ -71,7 +72,7 @@ def run_patterns(
     tables of `declarations_dataset` (B02) when given."""
     load_all()
     require_dataset(workspace, "nodes", dataset, "graph", "adaldyq graph build")
-    graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
+    graph, merged = load_resolved_graph(backend, workspace, dataset)
     procurement = None
     if procurement_dataset is not None:
         command = "adaldyq ingest"
@@ -83,7 +84,7 @@ def run_patterns(
         require_dataset(workspace, "declarations", declarations_dataset, "declarations", command)
         declarations = backend.tables(workspace, declarations_dataset, DECLARATION_SOURCES)
     ctx = IntegrityContext(
-        dataset, backend, graph, procurement, declarations_findings, declarations
+        dataset, backend, graph, procurement, declarations_findings, declarations, merged
     )
     available = {
         PROCUREMENT: procurement is not None,
@@ -100,7 +101,10 @@ def run_patterns(
             continue
         output = function(ctx, params)
         result.meta[meta.code] = output.meta
-        found = [weighted_finding(ENGINE, run_id, dataset, meta, flag) for flag in output.flags]
+        found = [
+            weighted_finding(ENGINE, run_id, dataset, meta, _unfolded(flag, merged))
+            for flag in output.flags
+        ]
         result.counts[meta.code] += len(found)
         if on_findings is None:
             result.findings.extend(found)
@@ -109,6 +113,13 @@ def run_patterns(
     result.unmatched = ctx.matching_summary()
     result.meta["unreadable_contacts"] = dict(ctx.contacts.unreadable)
     return result
+
+
+def _unfolded(flag: Flag, merged: Merged) -> Flag:
+    """The flag with its paths through the records entity resolution merged, and its score
+    times the probability of the links it rests on (`merge.py`)."""
+    evidence, probability = unfold_evidence(flag.evidence, merged)
+    return replace(flag, evidence=evidence, score=flag.score * probability)
 
 
 def require_dataset(

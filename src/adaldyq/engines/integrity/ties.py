@@ -45,6 +45,9 @@ class Tie:
     role: str | None = None
     direct_or_indirect: str | None = None
     """BODS: an `indirect` interest summarises a chain the source may not spell out."""
+    read_source: str | None = None
+    read_target: str | None = None
+    """The ends as read, when entity resolution merged them into another node (`merge.py`)."""
 
     def alive(self, day: date) -> bool:
         """Whether the tie can have existed on `day` (an open end is no limit)."""
@@ -70,6 +73,10 @@ class Tie:
             "direct_or_indirect": self.direct_or_indirect,
             "source_file": self.source_file,
             "source_record": self.source_record,
+        } | {
+            f"read_{end}": read
+            for end, read in (("source", self.read_source), ("target", self.read_target))
+            if read is not None
         }
 
 

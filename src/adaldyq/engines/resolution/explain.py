@@ -44,7 +44,12 @@ def decided_by(
 
 
 def add_decided_by(scored: pa.Table, comparisons: Sequence[Comparison]) -> pa.Table:
-    """`scored` (Splink's predictions with gamma_/mw_ columns) with a `decided_by` text column."""
+    """`scored` (Splink's predictions with gamma_/mw_ columns) with a `decided_by` text column.
+
+    A comparison that training could not estimate (no pair of the input agreed on the key of
+    the rule that trains it) is left out of Splink's predictions, and so out of the text: it
+    did not weigh."""
+    comparisons = [c for c in comparisons if f"gamma_{c.name}" in scored.column_names]
     gammas = [f"gamma_{c.name}" for c in comparisons]
     factors = [f"mw_{c.name}" for c in comparisons]
     factors += [f"mw_tf_{c.name}" for c in comparisons if f"mw_tf_{c.name}" in scored.column_names]

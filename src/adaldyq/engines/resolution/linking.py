@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from math import comb
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from splink import Linker, SettingsCreator
 from splink.backends.duckdb import DuckDBAPI
+from splink.internals.exceptions import EMTrainingException
 
 from adaldyq.engines.resolution.comparisons import Blueprint
 from adaldyq.engines.resolution.explain import add_decided_by
@@ -107,16 +109,31 @@ def _trained(linker: Linker, blueprint: Blueprint) -> Model:
     return Model(linker.misc.save_model_to_json(), frequencies)
 
 
-def train(linker: Linker, blueprint: Blueprint, training: Training) -> None:
-    """Estimate the prior, then u, then m (see the module docstring)."""
+def train(linker: Linker, blueprint: Blueprint, training: Training, pairs: int) -> None:
+    """Estimate the prior, then u, then m (see the module docstring).
+
+    When the deterministic rule finds no pair (a small register, or one without duplicates),
+    Splink's prior is 0, which no evidence can overcome (and its log is undefined): it is raised
+    to about one expected match among the `pairs` possible (1 / (pairs + 1), below 1 however
+    few the pairs), the least that still lets evidence speak.
+    """
     linker.training.estimate_probability_two_random_records_match(
         [blueprint.deterministic], recall=blueprint.deterministic_recall
     )
+    settings = linker._settings_obj  # Splink has no public setter for the estimated prior
+    prior = settings._probability_two_random_records_match
+    settings._probability_two_random_records_match = max(prior, 1 / (pairs + 1))
     linker.training.estimate_u_using_random_sampling(max_pairs=training.u_pairs, seed=training.seed)
     for rule in blueprint.training:
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, max_pairs=training.em_pairs
-        )
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, max_pairs=training.em_pairs
+            )
+        except EMTrainingException:
+            # no pair agrees on this rule's key (a register without birth dates): the other
+            # rules train what they can; a comparison none trains is left out of the
+            # predictions by Splink, and of `decided_by` (explain.add_decided_by)
+            continue
 
 
 def probabilistic_links(
@@ -145,7 +162,8 @@ def probabilistic_links(
     if model is None:
         settings = _settings(blueprint, right is not None, training)
         linker = Linker(inputs, settings, log_level=None)
-        train(linker, blueprint, training)
+        pairs = left.num_rows * right.num_rows if right is not None else comb(left.num_rows, 2)
+        train(linker, blueprint, training, pairs)
         model = _trained(linker, blueprint)
     else:
         linker = _reuse(db, inputs, model, right is not None)

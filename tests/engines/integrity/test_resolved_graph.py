@@ -1,0 +1,172 @@
+"""Entity resolution inside the graph: linked nodes merge for the patterns and unfold in evidence.
+
+By hand: two records of one person merge into the smaller id, ties keep the ends they were read
+with, and a path entering through one record and leaving through another shows the `SameAs` link
+(a chain of two when the records are linked through a third) and pays its probability.
+
+End to end: an official whose post is in the civil-service register (Cyrillic, with patronymic)
+owns, under his passport spelling in the company register (Latin, no patronymic), the supplier
+his body awards. Among a population of two noisy registers, resolution links the two records and
+B01 finds the conflict with the link in its path; without resolution there is nothing to find.
+"""
+# ruff: noqa: RUF001  (Kazakh registers write Cyrillic names)
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adaldyq.engines.integrity.merge import SAME_AS, Link, merge_graph, unfold_evidence
+from adaldyq.engines.integrity.paths import path_evidence
+from adaldyq.engines.integrity.runner import run_patterns
+from adaldyq.engines.integrity.ties import Tie, TieGraph
+from adaldyq.jobs.graph import resolve_graph
+from adaldyq.store.backend import Backend
+from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.people_registers import person_registers
+from tests.engines.integrity.world import GRAPH, World, by_rule, make_bin, settings_for
+
+
+def _node(node_id: str, name: str, **fields: Any) -> dict[str, Any]:
+    return {"id": node_id, "schema": "Person", "name": name, "aliases": [], "identifiers": [],
+            "topics": [], **fields}  # fmt: skip
+
+
+def _graph() -> TieGraph:
+    nodes = [
+        _node("a", "Асанов Ерлан Серікұлы", topics=["role.pep"]),
+        _node("b", "Asanov Yerlan", birth_date="1975-03-14"),
+        _node("c", "Асанов Е.", identifiers=[{"property": "idNumber", "scheme": None, "id": "1"}]),
+        {"id": "body", "schema": "PublicBody", "name": "Акимат"},
+        {"id": "firm", "schema": "Company", "name": "ТОО Альфа"},
+    ]
+    ties = [
+        Tie("job", "Employment", "a", "body", start_day=date(2019, 1, 1)),
+        Tie("owns", "Ownership", "c", "firm", start_day=date(2018, 1, 1)),
+    ]
+    return TieGraph.build(nodes, ties)
+
+
+LINKS = [
+    Link("a", "b", 0.9, "splink", "surname and given name exact (+7.7)"),
+    Link("b", "c", 0.8, "splink", "surname exact (+4.0)"),
+]
+
+
+def test_linked_records_merge_into_the_smallest_id() -> None:
+    merged, how = merge_graph(_graph(), LINKS)
+    assert set(merged.nodes) == {"a", "body", "firm"}
+    person = merged.nodes["a"]
+    assert person["referents"] == ["a", "b", "c"]
+    assert person["aliases"] == ["Asanov Yerlan", "Асанов Е."]
+    assert (person["birth_date"], person["topics"]) == ("1975-03-14", ["role.pep"])
+    assert [i["id"] for i in person["identifiers"]] == ["1"]
+    [owns] = merged.ties_into("firm", {"Ownership"}, None)
+    ends = (owns.source, owns.read_source, owns.target, owns.read_target)
+    assert ends == ("a", "c", "firm", None)
+    assert how.canonical == {"a": "a", "b": "a", "c": "a"}
+
+
+def test_a_path_through_two_records_shows_the_links_and_pays_their_probability() -> None:
+    merged, how = merge_graph(_graph(), LINKS)
+    [job] = merged.ties_out("a", {"Employment"}, None)
+    [owns] = merged.ties_into("firm", {"Ownership"}, None)
+    evidence = {"path": path_evidence(["body", "a", "firm"], [job, owns])}
+    unfolded, probability = unfold_evidence(evidence, how)
+    path = unfolded["path"]
+    assert path["nodes"] == ["body", "a", "b", "c", "firm"]
+    assert path["edge_types"] == ["Employment", SAME_AS, SAME_AS, "Ownership"]
+    assert [e.get("match_probability") for e in path["edges"]] == [None, 0.9, 0.8, None]
+    assert (path["edges"][3]["source"], path["edges"][3]["merged_source"]) == ("c", "a")
+    assert probability == pytest.approx(0.72)
+    assert unfolded["same_as_probability"] == pytest.approx(0.72)
+    assert evidence["path"]["nodes"] == ["body", "a", "firm"], "the flag's evidence is not changed"
+
+
+def test_a_path_that_stays_in_one_record_needs_no_link() -> None:
+    merged, how = merge_graph(_graph(), LINKS)
+    [owns] = merged.ties_into("firm", {"Ownership"}, None)
+    evidence = {"path": path_evidence(["a", "firm"], [owns])}
+    unfolded, probability = unfold_evidence(evidence, how)
+    assert unfolded["path"]["nodes"] == ["c", "firm"]
+    assert probability == 1.0
+    assert "same_as_probability" not in unfolded
+
+
+def test_links_to_nodes_no_longer_imported_are_ignored() -> None:
+    merged, how = merge_graph(_graph(), [Link("a", "gone", 1.0, "iin", "IIN exact")])
+    assert "referents" not in merged.nodes["a"]
+    assert how.canonical == {}
+
+
+BUYER, SUPPLIER = make_bin("0501", 100), make_bin("1502", 200)
+
+
+def _two_registers(world: World) -> None:
+    """People of two noisy registers of one population, so that Splink has pairs to learn from."""
+    registers = person_registers(300, seed=5)
+    for side, table in (("L", registers.left), ("R", registers.right)):
+        for row in table.to_pylist():
+            birth = row["birth_date"].isoformat() if row["birth_date"] else None
+            world.entity(f"{side}-{row['record_id']}", "Person", name=row["name"], birthDate=birth)
+
+
+def _conflict_world(tmp_path: Path) -> World:
+    world = World()
+    _two_registers(world)
+    world.body("akimat", BUYER)
+    world.company("alpha", SUPPLIER)
+    official = world.entity("civil-service-1", "Person", name="Тоқаев Қасым Кемелұлы",
+                            birthDate="1961-05-17")  # fmt: skip
+    owner = world.entity("company-register-9", "Person", name="Tokayev Kassym",
+                         birthDate="1961-05-17")  # fmt: skip
+    world.tie("Employment", official, "akimat", "2019-01-01")
+    world.tie("Ownership", owner, "alpha", "2020-06-01")
+    world.tender("ocds-1", BUYER, [SUPPLIER], SUPPLIER, award_day="2023-04-01")
+    world.write(tmp_path)
+    return world
+
+
+@pytest.mark.parametrize("backend_name", ["duckdb"], indirect=True)
+def test_b01_finds_the_official_under_his_passport_spelling(
+    tmp_path: Path, backend: Backend
+) -> None:
+    _conflict_world(tmp_path)
+    settings = settings_for(tmp_path, ["B01"])
+    workspace = Workspace(tmp_path / "ws")
+    before = run_patterns(backend, workspace, settings, "test", GRAPH, "tenders")
+    assert by_rule(before.findings, "B01") == [], "two records, no tie between them yet"
+
+    summary = resolve_graph(settings, GRAPH)
+    registers = person_registers(300, seed=5)
+    assert summary.compared["person"] == registers.left.num_rows + registers.right.num_rows + 2
+    assert summary.links.get("splink", 0) > 100, "the registers' true pairs are linked too"
+
+    after = run_patterns(backend, workspace, settings, "test", GRAPH, "tenders")
+    [finding] = by_rule(after.findings, "B01")
+    path = finding.evidence["path"]
+    assert path["nodes"] == ["akimat", "civil-service-1", "company-register-9", "alpha", "ocds-1/1"]
+    assert path["edge_types"] == ["Employment", SAME_AS, "Ownership", "ContractAward"]
+    link = path["edges"][1]
+    assert link["match_probability"] >= settings.integrity.resolution_threshold
+    assert "birth date" in link["decided_by"]
+    assert finding.evidence["same_as_probability"] == round(link["match_probability"], 6)
+    assert finding.score <= finding.evidence["weight"] * link["match_probability"], (
+        "a finding that rests on a link ranks below a certain one"
+    )
+
+
+@pytest.mark.parametrize("backend_name", ["duckdb"], indirect=True)
+def test_namesakes_born_on_other_days_are_not_merged(tmp_path: Path, backend: Backend) -> None:
+    """The same spelling pair with different birth dates: two people, no conflict."""
+    world = _conflict_world(tmp_path)
+    owner = next(e for e in world.entities if e["id"] == "company-register-9")
+    owner["properties"]["birthDate"] = ["1984-11-02"]
+    world.write(tmp_path)
+    settings = settings_for(tmp_path, ["B01"])
+    resolve_graph(settings, GRAPH)
+    result = run_patterns(backend, Workspace(tmp_path / "ws"), settings, "test", GRAPH, "tenders")
+    assert by_rule(result.findings, "B01") == []
