@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 
-from adaldyq.cases.db import current_revision, downgrade, make_engine, migrate, session_factory
+from adaldyq.cases.db import (
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    migrate,
+    session_factory,
+)
 from adaldyq.cases.models import Base, Installation
 
 
@@ -16,7 +24,7 @@ def test_migrations_make_the_models_schema_and_go_down(empty_url: str) -> None:
     try:
         assert current_revision(engine) is None
         migrate(engine)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == head_revision() == "0003"
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -26,6 +34,10 @@ def test_migrations_make_the_models_schema_and_go_down(empty_url: str) -> None:
         assert len(salts) == 1
         assert len(salts[0]) == 16
 
+        downgrade(engine, "0002")
+        assert _update_refused(engine) is False  # the guards went with 0003
+        migrate(engine)
+        assert _update_refused(engine) is True
         downgrade(engine, "0001")
         assert current_revision(engine) == "0001"
         assert "cases" not in inspect(engine).get_table_names()
@@ -34,7 +46,7 @@ def test_migrations_make_the_models_schema_and_go_down(empty_url: str) -> None:
         assert set(inspect(engine).get_table_names()) == {"alembic_version"}
 
         migrate(engine)  # and up again from nothing
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
 
@@ -53,3 +65,40 @@ def test_each_installation_gets_its_own_receipt_salt(empty_url: str, tmp_path: o
     finally:
         first.dispose()
         second.dispose()
+
+
+def test_no_column_can_hold_an_ip_address_or_a_user_agent() -> None:
+    suspicious = ("ip", "addr", "agent", "host", "fingerprint", "useragent", "remote")
+    columns = [
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.tables.values()
+        for column in table.columns
+        if any(part in suspicious for part in column.name.lower().split("_"))
+    ]
+    assert columns == []
+
+
+def _update_refused(engine: Engine) -> bool:
+    """Whether the database itself refuses to change a status-history row."""
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM report_status_changes"))
+        connection.execute(text("DELETE FROM reports"))
+        connection.execute(
+            text(
+                "INSERT INTO reports (id, channel, report_type, status, received_at, ack_due, "
+                "feedback_due, legal_hold) VALUES (1, 'web', 't', 'received', "
+                "'2026-01-01 00:00:00', '2026-01-08 00:00:00', '2026-04-08 00:00:00', false)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO report_status_changes (report_id, to_status, changed_at) "
+                "VALUES (1, 'received', '2026-01-01 00:00:00')"
+            )
+        )
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE report_status_changes SET to_status = 'concluded'"))
+    except DBAPIError:
+        return True
+    return False

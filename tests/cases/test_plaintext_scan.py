@@ -70,7 +70,17 @@ def test_no_plaintext_on_disk(
         keys.unlock(alma.user, alma.password),
     )
     intake.post_message(session, submission.report, report_key, reply, alma.user)
+    upload = f"planted-file-{tag} ledger rows".encode() * 50
+    stored = intake.attach_file(
+        session,
+        submission.report,
+        report_key,
+        f"planted-name-{tag}.xlsx",
+        "application/vnd.ms-excel",
+        upload,
+    )
     session.commit()
+    assert intake.read_attachment(stored, report_key)[1:] == ("application/vnd.ms-excel", upload)
 
     needles = {
         name: value.encode("utf-8")
@@ -79,6 +89,8 @@ def test_no_plaintext_on_disk(
             "reply": reply,
             "identity": identity,
             "receipt": submission.receipt,
+            "file": f"planted-file-{tag}",
+            "file name": f"planted-name-{tag}",
             "password": alma.password,
             "marker": marker,
         }.items()

@@ -15,6 +15,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -88,6 +89,14 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema down to `revision` (`base`: no table left)."""
     command.downgrade(_alembic_config(engine), revision)
+
+
+def head_revision() -> str:
+    """The newest revision of the migrations shipped with this code."""
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    if head is None:
+        raise ConfigError(f"no migration found in {MIGRATIONS}")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:

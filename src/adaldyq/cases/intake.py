@@ -9,6 +9,7 @@ reporter are cut to the hour, so they cannot be matched to a network log.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from adaldyq.cases import crypto, deadlines, keys, receipts
 from adaldyq.cases.models import (
+    Attachment,
     Channel,
     Conflict,
     ConflictSource,
@@ -136,6 +138,34 @@ def post_message(
     session.add(message)
     session.flush()
     return message
+
+
+def attach_file(
+    session: Session,
+    report: Report,
+    report_key: bytes,
+    filename: str,
+    media_type: str,
+    data: bytes,
+    message: ReportMessage | None = None,
+) -> Attachment:
+    """Store a file encrypted, its name and media type inside the ciphertext with its bytes."""
+    header = json.dumps({"filename": filename, "media_type": media_type}).encode("utf-8")
+    sealed = crypto.encrypt(report_key, len(header).to_bytes(4, "big") + header + data)
+    attachment = Attachment(
+        report_id=report.id, message_id=None if message is None else message.id, ciphertext=sealed
+    )
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def read_attachment(attachment: Attachment, report_key: bytes) -> tuple[str, str, bytes]:
+    """A stored file's name, media type and bytes."""
+    plain = crypto.decrypt(report_key, attachment.ciphertext)
+    size = int.from_bytes(plain[:4], "big")
+    header = json.loads(plain[4 : 4 + size])
+    return header["filename"], header["media_type"], plain[4 + size :]
 
 
 def read_messages(session: Session, report: Report, report_key: bytes) -> list[str]:
