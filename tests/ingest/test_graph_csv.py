@@ -110,6 +110,22 @@ def test_official_wife_and_her_company_read_by_hand(tmp_path: Path) -> None:
     )
 
 
+def test_a_folder_of_forms_is_read_whole(tmp_path: Path) -> None:
+    """A folder given as input yields its CSV forms beside its JSON files, each read once."""
+    files = _world_files(tmp_path)
+    (tmp_path / "in" / "notes.txt").write_text("not a form", encoding="utf-8")
+    run = run_import(tmp_path, [tmp_path / "in"])
+    assert sorted(run.report.files) == sorted(str(f) for f in files)
+    assert (run.report.read, run.report.loaded, run.report.rejected) == (7, 7, 0)
+
+
+def test_a_folder_without_any_input_names_what_it_looks_for(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("nothing here", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.jsonl.*\.csv"):
+        run_import(tmp_path, [tmp_path / "empty"])
+
+
 def test_bad_lines_are_rejected_with_file_line_and_field(tmp_path: Path) -> None:
     bad = (
         "relation,source_id,target_id,share_percent,start_date\n"

@@ -26,7 +26,7 @@ from adaldyq.errors import InputError
 from adaldyq.ingest.bods import PARTY_FIELD, SUBJECT_FIELD, read_bods
 from adaldyq.ingest.ftm import read_ftm
 from adaldyq.ingest.graph_checks import Tie, overfull_shares, ownership_cycles
-from adaldyq.ingest.graph_csv import is_csv, read_graph_csv
+from adaldyq.ingest.graph_csv import CSV_SUFFIX, is_csv, read_graph_csv
 from adaldyq.ingest.graph_values import (
     GraphRead,
     GraphRecord,
@@ -108,7 +108,9 @@ class GraphIngest:
         self._ids: dict[str, Position] = {}
 
     def run(self, inputs: list[str]) -> IngestReport:
-        files = [(file, self.fmt or detect_format(file)) for file in expand_inputs(inputs)]
+        files = [
+            (file, self.fmt or detect_format(file)) for file in expand_inputs(inputs, (CSV_SUFFIX,))
+        ]
         with RejectLog(
             self.workspace.output(f"rejects-{NAME}.jsonl"),
             self.workspace.output(f"rejects-{NAME}.csv"),

@@ -124,8 +124,12 @@ FORMS = {"person_id": PEOPLE, "org_id": ORGANISATIONS, "relation": RELATION_COLU
 """Each form by the column that tells it."""
 
 
+CSV_SUFFIX = ".csv"
+"""How a graph CSV form is told from BODS and FtM JSON: by its name."""
+
+
 def is_csv(file: str) -> bool:
-    return Path(file).suffix.lower() == ".csv"
+    return Path(file).suffix.lower() == CSV_SUFFIX
 
 
 def read_graph_csv(file: str, dataset: str) -> Iterator[GraphRead]:

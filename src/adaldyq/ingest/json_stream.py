@@ -58,8 +58,12 @@ class Document:
     size: int = 0
 
 
-def expand_inputs(inputs: list[str]) -> list[str]:
-    """Files named, files found under folders (sorted), `-` for stdin; errors for missing paths."""
+def expand_inputs(inputs: list[str], also: tuple[str, ...] = ()) -> list[str]:
+    """Files named, files found under folders (sorted), `-` for stdin; errors for missing paths.
+
+    In a folder, JSON and JSON Lines files are taken (compressed or not), and the files ending
+    in one of the suffixes `also` names (the graph's `.csv` forms), so a reader of several
+    formats lists a folder once."""
     files: list[str] = []
     for name in inputs:
         if name == STDIN:
@@ -67,9 +71,14 @@ def expand_inputs(inputs: list[str]) -> list[str]:
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and _looks_like_json(p))
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file() and (_looks_like_json(p) or p.suffix.lower() in also)
+            )
             if not found:
-                raise InputError("folder holds no .json, .jsonl, .gz or .bz2 file", path=path)
+                kinds = ", ".join((".json", ".jsonl", ".gz", ".bz2", *also))
+                raise InputError(f"folder holds no file of these kinds: {kinds}", path=path)
             files.extend(found)
         elif path.is_file():
             files.append(str(path))

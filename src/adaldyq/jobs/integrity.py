@@ -20,6 +20,7 @@ from adaldyq.engines.declarations.runner import ENGINE as DECLARATIONS
 from adaldyq.engines.integrity.runner import ENGINE, IntegrityResult, run_patterns
 from adaldyq.errors import NotFound
 from adaldyq.ingest.graph import InputKind, input_kind
+from adaldyq.ingest.graph_csv import CSV_SUFFIX
 from adaldyq.ingest.json_stream import expand_inputs
 from adaldyq.ingest.report import IngestReport
 from adaldyq.jobs import new_run_id
@@ -108,7 +109,7 @@ def import_and_find(
     given keeps what the workspace already holds: the graph built before, the procurement
     dataset analysed before (the patterns on procurement are skipped when there is none)."""
     workspace = Workspace(settings.workspace)
-    files = expand_inputs(inputs)
+    files = expand_inputs(inputs, (CSV_SUFFIX,))
     kinds = {file: kind or input_kind(file) for file in files}
     graph_files = [f for f, k in kinds.items() if k != "ocds"]
     ocds_files = [f for f, k in kinds.items() if k == "ocds"]
