@@ -30,9 +30,10 @@ PROCESSES = 600
 
 
 class Graph:
-    """A world imported as `adaldyq graph build` does: its nodes, edges and truth."""
+    """A world imported as `adaldyq graph build` does: its nodes, edges, truth, declarations."""
 
     def __init__(self, summary: WorldSummary, root: Path) -> None:
+        self.declarations = [json.loads(line) for line in summary.declarations.open()]
         workspace = Workspace(root)
         self.report = import_graph(workspace, [str(summary.graph)])
         self.nodes = {
@@ -96,6 +97,18 @@ def test_in_the_clean_world_nobody_is_tied_to_anybody_else(clean: Graph) -> None
     for number, day in first.items():
         born = date.fromisoformat(clean.nodes[f"kz-bin-{number}"]["incorporation_date"])
         assert born <= day - timedelta(days=365)
+    assert not [n for n in clean.nodes.values() if n["topics"] or (n["schema"] == "Person"
+                and n["phone"])]  # fmt: skip
+    assert {a.ocid[:17] for a in clean.awards} == {"ocds-kzsyn-000000"}  # nothing planted
+
+
+def test_clean_declarations_are_on_time_and_declare_no_company(clean: Graph) -> None:
+    employed = {e["source"] for e in clean.edges if e["schema"] == "Employment"}
+    assert {f"kz-iin-{d['person_id']}" for d in clean.declarations} == employed
+    for document in clean.declarations:
+        assert date.fromisoformat(document["submitted_on"]) < date(document["year"] + 1, 9, 15)
+        assert document["securities"] == []
+        assert [i["source_code"] for i in document["incomes"]] == [document["body"]]
 
 
 def test_each_pattern_is_planted_once_with_its_path_holding_on_the_day(planted: Graph) -> None:
@@ -123,6 +136,58 @@ def test_each_pattern_is_planted_once_with_its_path_holding_on_the_day(planted: 
     nominee, *directed = rows["B06-director"]["path"]
     assert len(directed) == MASS
     assert all(planted.ties("Directorship", nominee, c, date(2026, 1, 1)) for c in directed)
+
+
+def test_officials_declarations_and_lists_are_planted_as_the_truth_says(planted: Graph) -> None:
+    rows = {row["pattern"]: row for row in planted.truth}
+    declared = {d["declaration_id"]: d for d in planted.declarations}
+    official, company = rows["B02"]["path"]
+    year = planted.award(rows["B02"]["ocid"]).day.year
+    [shares] = declared[f"{official.removeprefix('kz-iin-')}-{year}"]["securities"]
+    assert f"kz-bin-{shares['issuer_code']}" == company
+    official, company = rows["B02-near-miss"]["path"]
+    [document] = [d for d in planted.declarations if d["person_id"] == official[7:]]
+    [body] = [e["target"] for e in planted.edges if e["source"] == official]
+    later = [a.day.year for a in planted.awards
+             if (f"kz-bin-{a.supplier}", f"kz-bin-{a.buyer}") == (company, body)]  # fmt: skip
+    assert document["year"] + 1 < min(later)  # B02 covers a declaration's year and the next
+    person, company = rows["B07"]["path"]
+    day = planted.award(rows["B07"]["ocid"]).day
+    [left] = [e["end_day"] for e in planted.edges if e["schema"] == "Employment"
+              and e["source"] == person]  # fmt: skip
+    [joined] = [e["start_day"] for e in planted.edges if e["schema"] == "Directorship"
+                and e["source"] == person]  # fmt: skip
+    assert left < joined < day and (joined - left).days == 183
+    for pattern, topic in (("B09", "role.pep"), ("B10", "crime.corruption")):
+        holder, company = rows[pattern]["path"]
+        assert planted.nodes[holder]["topics"] == [topic]
+        assert planted.ties("Ownership" if topic == "role.pep" else "Directorship", holder,
+                            company, planted.award(rows[pattern]["ocid"]).day)  # fmt: skip
+    late = [d for d in planted.declarations if d["submitted_on"] > f"{d['year'] + 1}-09-15"]
+    assert sorted(f"kz-iin-{d['person_id']}" for d in late) == sorted(
+        rows[p]["path"][0] for p in ("B11", "B11-near-miss")
+    )
+
+
+def test_planted_market(planted: Graph) -> None:
+    """B08: one supplier winning four awards from one buyer only; the share jump: a supplier
+    winning two thirds of a body's value in the year after its owner's brother took office."""
+    rows = {row["pattern"]: row for row in planted.truth}
+    body, company = rows["B08"]["path"]
+    won = [a for a in planted.awards if f"kz-bin-{a.supplier}" == company]
+    assert len(won) == 4 and {f"kz-bin-{a.buyer}" for a in won} == {body}
+    body, appointee, brother, company = rows["B09-share-jump"]["path"]
+    ends = ("Employment", appointee, body)
+    [start] = [e["start_day"] for e in planted.edges
+               if (e["schema"], e["source"], e["target"]) == ends]  # fmt: skip
+    assert planted.ties("Family", appointee, brother, start)
+    assert planted.ties("Ownership", brother, company, start)
+    after = [a for a in planted.awards if f"kz-bin-{a.buyer}" == body
+             and start <= a.day < start + timedelta(days=365)]  # fmt: skip
+    mine = sum(a.value for a in after if f"kz-bin-{a.supplier}" == company)
+    assert mine / sum(a.value for a in after) == pytest.approx(2 / 3)
+    body, appointee, brother, company = rows["B09-share-jump-near-miss"]["path"]
+    assert not planted.ties("Ownership", brother, company, date(2030, 1, 1))
 
 
 def test_near_misses_only_look_alike(planted: Graph) -> None:

@@ -75,3 +75,39 @@ def test_old_declaration_or_other_company_is_no_finding(tmp_path: Path, backend:
 def test_b02_is_not_run_without_declarations(tmp_path: Path, backend: Backend) -> None:
     result = _world().run(tmp_path, backend, ["B02"])
     assert result.not_run == {"B02": "not given: declarations"}
+
+
+def _income(person: str, year: int, income_type: str) -> dict[str, Any]:
+    """The declarant's spouse was paid by the supplier (`income_type`) in `year`."""
+    document = _declaration(person, year, OTHER)
+    document["family"] = [{"member_id": "wife", "relation": "spouse"}]
+    document["incomes"] = [
+        {"item_id": f"i-{income_type}", "owner_id": "wife", "income_type": income_type,
+         "source_code": SUPPLIER, "source_name": "TOO alpha", "amount": 5e6,
+         "amount_currency": "KZT"}
+    ]  # fmt: skip
+    return document
+
+
+def test_income_from_the_supplier_is_a_declared_interest(tmp_path: Path, backend: Backend) -> None:
+    world = _world(_income("850101300123", 2023, "dividends"))
+    [finding] = by_rule(world.run(tmp_path, backend, ["B02"]).findings, "B02")
+    evidence = finding.evidence
+    assert (evidence["section"], evidence["interest"], evidence["holder"]) == (
+        "declaration_incomes",
+        "dividends",
+        "wife",
+    )
+    declared = evidence["path"]["edges"][1]
+    assert (declared["id"], declared["source_file"]) == (
+        "850101300123-2023/incomes/i-dividends",
+        "declaration_incomes",
+    )
+
+
+def test_interest_income_or_securities_only_is_no_finding(tmp_path: Path, backend: Backend) -> None:
+    world = _world(_income("850101300123", 2023, "interest"))
+    assert by_rule(world.run(tmp_path / "interest", backend, ["B02"]).findings, "B02") == []
+    world = _world(_income("850101300123", 2023, "dividends"))
+    found = world.run(tmp_path / "off", backend, ["B02"], {"B02": {"income_types": []}}).findings
+    assert by_rule(found, "B02") == []

@@ -77,3 +77,21 @@ def test_b08_supplier_living_off_one_buyer(tmp_path: Path, backend: Backend) -> 
     assert finding.evidence["share"] == pytest.approx(300 / 350)
     assert finding.evidence["ocids"] == ["ocds-c0", "ocds-c1", "ocds-c2"]
     assert path_of(finding) == ([org_id(buyer), org_id(captured)], ["ContractAward"])
+
+
+@DUCKDB
+def test_b08_two_large_contracts_are_no_dependency(tmp_path: Path, backend: Backend) -> None:
+    """Two awards of 100 from one buyer and one of 10 elsewhere: 95 % of the value, but fewer
+    awards from that buyer than `min_buyer_awards` (3); with 2 it is flagged, its path on the
+    graph's nodes."""
+    world = World()
+    buyer, other, supplier = make_bin("0501", 100), make_bin("0601", 100), make_bin("1001", 200)
+    world.body("akimat", buyer)
+    world.company("alpha", supplier)
+    world.tender("ocds-1", buyer, [supplier], supplier, amount=100.0)
+    world.tender("ocds-2", buyer, [supplier], supplier, amount=100.0)
+    world.tender("ocds-3", other, [supplier], supplier, amount=10.0)
+    assert by_rule(world.run(tmp_path / "3", backend, ["B08"]).findings, "B08") == []
+    found = world.run(tmp_path / "2", backend, ["B08"], {"B08": {"min_buyer_awards": 2}})
+    [finding] = by_rule(found.findings, "B08")
+    assert path_of(finding) == (["akimat", "alpha"], ["ContractAward"])

@@ -35,7 +35,7 @@ from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
 
 ENGINE = "integrity"
-DECLARATION_SOURCES = ("declarations", "declaration_securities")
+DECLARATION_SOURCES = ("declarations", "declaration_securities", "declaration_incomes")
 """The declaration tables B02 reads."""
 DIGITS = 6
 OnFindings = Callable[[list[Finding]], None]

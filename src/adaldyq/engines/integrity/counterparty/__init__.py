@@ -21,7 +21,7 @@ from adaldyq.engines.integrity.counterparty.lookup import Lookup, Match, lookup
 from adaldyq.engines.integrity.counterparty.signals import Score, Signal, score
 from adaldyq.engines.integrity.identities import node_org_keys
 from adaldyq.engines.integrity.registry import INTEGRITY_RULES
-from adaldyq.engines.integrity.rules.exposure import B09Params
+from adaldyq.engines.integrity.rules.exposure import ListParams
 from adaldyq.engines.integrity.rules.shell import B06Params
 from adaldyq.settings import Settings
 
@@ -45,8 +45,8 @@ def fact_rules(settings: Settings) -> FactRules:
         return INTEGRITY_RULES.rules[code][0].parse_params(params.get(code, {}))
 
     b06, b09, b10 = parsed("B06"), parsed("B09"), parsed("B10")
-    assert isinstance(b06, B06Params) and isinstance(b09, B09Params)
-    assert isinstance(b10, B09Params)
+    assert isinstance(b06, B06Params) and isinstance(b09, ListParams)
+    assert isinstance(b10, ListParams)
     return FactRules(
         settings.counterparty, b06.mass_address, b06.mass_director, frozenset(b09.topics),
         frozenset(b10.topics), settings.country,

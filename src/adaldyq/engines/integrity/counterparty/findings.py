@@ -70,7 +70,7 @@ def _fact(row: dict[str, Any], company: str) -> str:
     """What the finding rests on, in the graph facts' names where they have one."""
     code: str = row["rule_code"]
     parsed = row["parsed"]
-    if code in LISTING_RULES:
+    if code in LISTING_RULES and "listed" in parsed:  # B09's share jumps name no listed node
         return f"{LISTING_RULES[code]}:{parsed['listed']}"
     if code == "B05":
         return f"fresh:{company}"

@@ -1,13 +1,17 @@
-"""B02 declared interest wins: a company in the corporate-rights section (securities, shares) of
-an official's own asset declaration, or of the declaration of the official's relative or
-associate, wins a contract from the official's body.
+"""B02 declared interest wins: a company named in an official's own asset declaration, or in the
+declaration of the official's relative or associate, wins a contract from the official's body.
 
-Declarations are the canonical declaration tables of a dataset (issue #4): the `securities`
-section names each issuer with its code (a BIN in Kazakhstan), held by the declarant or a family
-member (`owner_id`). A declarant is a graph person when the declaration's `person_id` is the
-node's id or one of its identifiers (an IIN written in both); the issuer is the supplier when
-its code is the supplier's BIN. A declaration of year Y tells what was held in Y, so it counts
-for awards in Y and the `years_after` years after it.
+Declarations are the canonical declaration tables of a dataset (issue #4). Two sections name
+companies by code (a BIN in Kazakhstan), each item held or received by the declarant or a family
+member (`owner_id`):
+- `securities`: shares and corporate rights, by the issuer;
+- `incomes`: what a company paid the household, by the source, for the income types that mean a
+  stake or a job in it (`income_types`: dividends, salary, business income, fees, gifts ...),
+  not interest or insurance, which a bank or insurer pays every customer.
+A declarant is a graph person when the declaration's `person_id` is the node's id or one of its
+identifiers (an IIN written in both); the company is the supplier when its code is the supplier's
+BIN. A declaration of year Y tells what was held or received in Y, so it counts for awards in Y
+and the `years_after` years after it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+import ibis
+import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 from pydantic import Field
 
@@ -37,26 +43,52 @@ from adaldyq.model.findings import SubjectType
 from adaldyq.model.identity.identifiers import clean
 from adaldyq.model.rules import RuleMeta
 
-SOURCE = "declaration_securities"
+INCOME_TYPES = (
+    "dividends", "salary", "salary_secondary", "business", "fees", "professional", "royalty",
+    "gift_cash", "gift_in_kind",
+)  # fmt: skip
+"""Incomes that tie the household to the company that paid them (canonical `income_type`)."""
 
 
 class B02Params(RuleParams):
     years_after: int = Field(1, ge=0, le=5, description="Later award years a declaration covers")
     relatives: bool = Field(True, description="Whether relatives' declarations count")
+    income_types: tuple[str, ...] = Field(
+        INCOME_TYPES, description="Incomes from the supplier that count (empty: securities only)"
+    )
 
 
-def _holdings(ctx: IntegrityContext) -> dict[str, list[dict[str, Any]]]:
-    """Declared corporate rights by the issuer's code (digits only)."""
+def _section(
+    ctx: IntegrityContext, table: str, code: str, name: str, kind: str, extra: ir.Value,
+    keep: ir.BooleanValue | None = None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """The items of one section that name a company by code, with their declaration's person
+    and year, in one form: `issuer_code`/`issuer_name` the company, `interest` its kind."""
     assert ctx.declarations is not None
-    securities: ir.Table = ctx.declarations["declaration_securities"]
+    items: ir.Table = ctx.declarations[table]
     heads: ir.Table = ctx.declarations["declarations"]
-    joined = securities.filter(securities.issuer_code.notnull()).join(heads, "declaration_id")
-    rows = ctx.rows(
+    chosen = items[code].notnull() if keep is None else items[code].notnull() & keep
+    joined = items.filter(chosen).join(heads, "declaration_id")
+    return ctx.rows(
         joined.select(
-            "declaration_id", "person_id", "year", "item_id", "owner_id", "issuer_name",
-            "issuer_code", "share_percent", "security_type",
-        )
+            "declaration_id", "person_id", "year", "item_id", "owner_id",
+            issuer_name=joined[name], issuer_code=joined[code], interest=joined[kind],
+            share_percent=extra,
+        ).mutate(section=ibis.literal(table))
     )  # fmt: skip
+
+
+def _holdings(ctx: IntegrityContext, params: B02Params) -> dict[str, list[dict[str, Any]]]:
+    """Declared interests in companies by the company's code (digits only)."""
+    assert ctx.declarations is not None
+    securities = ctx.declarations["declaration_securities"]
+    rows = _section(ctx, "declaration_securities", "issuer_code", "issuer_name",
+                    "security_type", securities.share_percent)  # fmt: skip
+    if params.income_types:
+        incomes = ctx.declarations["declaration_incomes"]
+        wanted = incomes.income_type.isin(params.income_types)
+        rows += _section(ctx, "declaration_incomes", "source_code", "source_name",
+                         "income_type", ibis.null(dt.float64), wanted)  # fmt: skip
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         found[clean(row["issuer_code"])].append(row)
@@ -76,13 +108,13 @@ def _persons_by_key(ctx: IntegrityContext) -> dict[str, list[str]]:
 def _declared_tie(row: dict[str, Any], person: str, supplier: str) -> Tie:
     year = int(row["year"])
     return Tie(
-        id=f"{row['declaration_id']}/securities/{row['item_id']}",
+        id=f"{row['declaration_id']}/{row['section'].removeprefix('declaration_')}/{row['item_id']}",
         schema="DeclaredInterest",
         source=person,
         target=supplier,
         start_day=date(year, 1, 1),
         end_day=date(year, 12, 31),
-        source_file=SOURCE,
+        source_file=row["section"],
         source_record=str(row["declaration_id"]),
     )
 
@@ -114,6 +146,7 @@ def _hits(
                     "declarant": declarant, "declaration_id": row["declaration_id"],
                     "declaration_year": row["year"], "holder": row["owner_id"],
                     "issuer_name": row["issuer_name"], "issuer_code": row["issuer_code"],
+                    "section": row["section"], "interest": row["interest"],
                     "share_percent": row["share_percent"], "path": path_evidence(nodes, ties),
                 }  # fmt: skip
                 flags.append(
@@ -129,7 +162,8 @@ def _hits(
         subjects=(SubjectType.PROCESS,),
         family="integrity",
         explain="{declarant}'s declaration of {declaration_year} ({declaration_id}) lists "
-        "{issuer_name} ({issuer_code}), which {buyer_name} awarded {value} {currency} on {day}; "
+        "{issuer_name} ({issuer_code}) in {section} ({interest}), which {buyer_name} awarded "
+        "{value} {currency} on {day}; "
         "{official} holds office there",
         params=B02Params,
         weight=1.0,
@@ -137,7 +171,7 @@ def _hits(
     )
 )
 def b02(ctx: IntegrityContext, params: B02Params) -> RuleOutput:
-    holdings = _holdings(ctx)
+    holdings = _holdings(ctx, params)
     persons = _persons_by_key(ctx)
     flags = []
     for award, suppliers, bodies in ctx.awards_in_graph():

@@ -3,8 +3,11 @@ buyer (Fazekas: captured suppliers; KRAI28: a supplier that never won elsewhere)
 
 Computed on the backend from the procurement tables alone, per currency (values in different
 currencies are not added up), over awards that were not cancelled or unsuccessful and have a
-value. A supplier with fewer than `min_awards` such awards is not judged: one or two contracts
-say nothing about dependency. Never winning from any other buyer scores highest.
+value. A supplier with fewer than `min_awards` such awards is not judged, nor a buyer that gave
+it fewer than `min_buyer_awards`: one or two contracts say nothing about dependency, and with
+values as skewed as contract values are, one large contract from one buyer outweighs many small
+ones elsewhere without making the supplier live off that buyer. Never winning from any other
+buyer scores highest.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from adaldyq.model.rules import RuleMeta
 class B08Params(RuleParams):
     share: float = Field(0.8, gt=0, lt=1, description="Share of value from one buyer, exceeded")
     min_awards: int = Field(3, ge=1, description="Awards a supplier needs to be judged")
+    min_buyer_awards: int = Field(3, ge=1, description="Awards from the one buyer, at least")
 
 
 @rule(
@@ -54,16 +58,25 @@ def b08(ctx: IntegrityContext, params: B08Params) -> RuleOutput:
     joined = per_buyer.join(per_supplier, ["supplier", "currency"])
     joined = joined.mutate(share=joined.buyer_value / joined.total)
     dependent = joined.filter(
-        (joined.total > 0) & (joined.awards >= params.min_awards) & (joined.share > params.share)
+        (joined.total > 0)
+        & (joined.awards >= params.min_awards)
+        & (joined.buyer_awards >= params.min_buyer_awards)
+        & (joined.share > params.share)
     ).order_by(["supplier", "currency"])
-    flags = [_flag(row) for row in ctx.rows(dependent)]
+    flags = [_flag(ctx, row) for row in ctx.rows(dependent)]
     return RuleOutput(flags, params.model_dump())
 
 
-def _flag(row: dict[str, object]) -> Flag:
+def _node(ctx: IntegrityContext, org: str) -> str:
+    """The graph node of a procurement organisation when the graph holds it, else its org id."""
+    return next(iter(ctx.org_index.get(org, [])), org)
+
+
+def _flag(ctx: IntegrityContext, row: dict[str, object]) -> Flag:
     supplier, buyer = str(row["supplier"]), str(row["buyer"])
-    tie = Tie(id=f"awards:{buyer}->{supplier}", schema="ContractAward", source=buyer,
-              target=supplier, source_file=PROCUREMENT_SOURCE)  # fmt: skip
+    ends = (_node(ctx, buyer), _node(ctx, supplier))
+    tie = Tie(id=f"awards:{buyer}->{supplier}", schema="ContractAward", source=ends[0],
+              target=ends[1], source_file=PROCUREMENT_SOURCE)  # fmt: skip
     share = float(row["share"])  # type: ignore[arg-type]
     ocids = sorted(str(o) for o in row["ocids"])  # type: ignore[attr-defined]
     evidence = {
@@ -78,7 +91,7 @@ def _flag(row: dict[str, object]) -> Flag:
         "awards": row["awards"],
         "buyers": row["buyers"],
         "ocids": ocids[:SAMPLE],
-        "path": path_evidence([buyer, supplier], [tie]),
+        "path": path_evidence(list(ends), [tie]),
     }
     score = 1.0 if row["buyers"] == 1 else 0.7
     return Flag(SubjectType.SUPPLIER, supplier, share, score, evidence)

@@ -9,6 +9,9 @@ format is special-cased:
   (unreliable-supplier lists), to be set by the importer of each register; a list of
   "bogus enterprises" can be given the same topics or a topic of its own in the parameters.
 One finding per award and listed node, with the path from that node to the contract.
+
+B09 adds the second half of INTEGRITY.md's pattern, the share of a body's purchases that jumps
+after an appointment (`share_jump.py`); its findings are the supplier's, not an award's.
 """
 
 from __future__ import annotations
@@ -18,25 +21,35 @@ from pydantic import Field
 from adaldyq.engines.integrity.context import IntegrityContext
 from adaldyq.engines.integrity.paths import award_tie, path_evidence
 from adaldyq.engines.integrity.registry import PROCUREMENT, Flag, RuleOutput, RuleParams, rule
+from adaldyq.engines.integrity.rules.share_jump import ShareJumpParams, share_jumps
 from adaldyq.engines.integrity.ties import Path, path_nodes
+from adaldyq.engines.procurement.runner import explain
 from adaldyq.model.findings import SubjectType
 from adaldyq.model.rules import RuleMeta
 
 HOP_DISCOUNT = 0.15
+_EXPLAIN = (
+    "{listed_name} ({topics}) controls supplier {supplier_name} through {control_hops} tie(s) "
+    "on {day}, when {buyer_name} awarded it {value} {currency}"
+)
 
 
-class B09Params(RuleParams):
+class ListParams(RuleParams):
     topics: tuple[str, ...] = Field(("role.pep", "role.rca"), description="Topics that flag")
     hops: int = Field(3, ge=1, le=3, description="Most Ownership/Directorship ties to supplier")
 
 
-class B10Params(B09Params):
+class B09Params(ListParams, ShareJumpParams):
+    pass
+
+
+class B10Params(ListParams):
     topics: tuple[str, ...] = Field(
         ("crime.corruption", "debarment"), description="Topics that flag"
     )
 
 
-def exposed(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
+def exposed(ctx: IntegrityContext, params: ListParams) -> RuleOutput:
     """Awards whose supplier, or a controller of it on the day, carries one of the topics."""
     wanted = set(params.topics)
     flags = []
@@ -59,6 +72,7 @@ def exposed(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
                     "control_hops": len(control),
                     "path": path_evidence(nodes, ties),
                 }
+                evidence["summary"] = explain(_EXPLAIN, evidence)
                 score = 1.0 - HOP_DISCOUNT * max(len(control) - 1, 0)
                 flags.append(
                     Flag(SubjectType.PROCESS, award.ocid, award.value, score, evidence, award.ocid)
@@ -66,24 +80,36 @@ def exposed(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
     return RuleOutput(flags, {**params.model_dump(), "undated_awards": ctx.undated_awards})
 
 
-_EXPLAIN = (
-    "{listed_name} ({topics}) controls supplier {supplier_name} through {control_hops} tie(s) "
-    "on {day}, when {buyer_name} awarded it {value} {currency}"
+@rule(
+    RuleMeta(
+        code="B09",
+        name="Political favouritism",
+        subjects=(SubjectType.PROCESS, SubjectType.SUPPLIER),
+        family="integrity",
+        explain="{summary}",
+        params=B09Params,
+        weight=0.7,
+        needs=(PROCUREMENT,),
+    )
 )
+def b09(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
+    """Listed owners (`exposed`), then share jumps after appointments (`share_jumps`)."""
+    output = exposed(ctx, params)
+    output.flags += share_jumps(ctx, params)
+    return output
 
-for _code, _name, _params, _weight in (
-    ("B09", "Politically exposed owner", B09Params, 0.7),
-    ("B10", "Untrustworthy counterparty", B10Params, 0.8),
-):
-    rule(
-        RuleMeta(
-            code=_code,
-            name=_name,
-            subjects=(SubjectType.PROCESS,),
-            family="integrity",
-            explain=_EXPLAIN,
-            params=_params,
-            weight=_weight,
-            needs=(PROCUREMENT,),
-        )
-    )(exposed)
+
+@rule(
+    RuleMeta(
+        code="B10",
+        name="Untrustworthy counterparty",
+        subjects=(SubjectType.PROCESS,),
+        family="integrity",
+        explain="{summary}",
+        params=B10Params,
+        weight=0.8,
+        needs=(PROCUREMENT,),
+    )
+)
+def b10(ctx: IntegrityContext, params: B10Params) -> RuleOutput:
+    return exposed(ctx, params)
