@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import time_machine
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from adaldyq.cases import deadlines, intake
 from adaldyq.cases.crypto import KdfParams
-from adaldyq.cases.models import Channel
+from adaldyq.cases.models import Base, Channel
 from tests.cases.conftest import Staff
 
 
@@ -43,3 +44,34 @@ def test_months_end_on_the_last_day_of_a_shorter_month() -> None:
     assert deadlines.add_months(_at(2026, 11, 30), 3) == _at(2027, 2, 28)
     assert deadlines.add_months(_at(2027, 11, 30), 3) == _at(2028, 2, 29)
     assert deadlines.add_months(_at(2026, 10, 31), 2) == _at(2026, 12, 31)
+
+
+def test_the_store_keeps_no_precise_time_of_the_reporter(
+    session: Session, staff: dict[str, Staff], kdf: KdfParams
+) -> None:
+    alma, bolat, dana = staff["alma"], staff["bolat"], staff["dana"]
+    moment = _at(2026, 3, 10, 14, 37, 12)
+    with time_machine.travel(moment, tick=False):
+        submission = intake.submit(
+            session,
+            "t",
+            Channel.WEB,
+            "fraud",
+            [alma.user, bolat.user],
+            kdf,
+            identity="name",
+            custodians=[dana.user],
+            excluded=[bolat.user],
+        )
+        access = intake.open_by_receipt(session, submission.receipt)
+        intake.post_message(session, access.report, access.report_key, "more", None)
+        intake.attach_file(session, access.report, access.report_key, "a.pdf", "x/y", b"%PDF")
+        intake.rotate_receipt(session, submission.receipt, kdf)
+        session.commit()
+    times = []
+    for table in Base.metadata.sorted_tables:
+        for row in session.execute(select(table)).mappings():
+            times += [value for value in row.values() if isinstance(value, datetime)]
+    that_day = [value for value in times if value.date() == moment.date()]
+    assert len(that_day) >= 8  # report, deadlines, history, receipt, message, keys, conflict
+    assert {value.replace(hour=0) for value in that_day} == {_at(2026, 3, 10)}

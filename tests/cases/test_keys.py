@@ -63,6 +63,16 @@ def test_conflicted_handlers_get_no_key_and_cannot_open_one(
     assert set(holders) == {alma.user.id}
     with pytest.raises(AccessDenied, match="conflict"):
         keys.grant(session, report_id, KeyPurpose.CONTENT, b"k" * 32, bolat.user, by=None)
+    for role_without_content in ("dana", "erlan"):  # a custodian, an analyst
+        with pytest.raises(AccessDenied, match="not a handler"):
+            keys.grant(
+                session,
+                report_id,
+                KeyPurpose.CONTENT,
+                b"k" * 32,
+                staff[role_without_content].user,
+                by=alma.user,
+            )
     # a conflict found later (alma is named in the report) shuts a key already granted
     session.add(
         Conflict(report_id=report_id, user_id=alma.user.id, source=ConflictSource.NAMED_IN_REPORT)

@@ -86,10 +86,16 @@ def submit(
     )
     session.add(report)
     session.flush()
-    session.add(ReportStatusChange(report_id=report.id, to_status=ReportStatus.RECEIVED))
+    session.add(
+        ReportStatusChange(
+            report_id=report.id, to_status=ReportStatus.RECEIVED, changed_at=received
+        )
+    )
     for user in excluded:
         source = ConflictSource.EXCLUDED_BY_REPORTER
-        session.add(Conflict(report_id=report.id, user_id=user.id, source=source))
+        session.add(
+            Conflict(report_id=report.id, user_id=user.id, source=source, noted_at=received)
+        )
     session.flush()
     report_key = crypto.new_key()
     receipt = receipts.new_receipt()
@@ -98,7 +104,7 @@ def submit(
     excluded_ids = {user.id for user in excluded}
     for handler in handlers:
         if handler.id not in excluded_ids:
-            keys.grant(session, report.id, KeyPurpose.CONTENT, report_key, handler, None)
+            keys.grant(session, report.id, KeyPurpose.CONTENT, report_key, handler, None, received)
     if identity is not None:
         _vault(session, report, identity, custodians)
     session.flush()
@@ -218,7 +224,15 @@ def _vault(session: Session, report: Report, identity: str, custodians: Sequence
     ciphertext = crypto.encrypt(identity_key, identity.encode("utf-8"))
     session.add(IdentityRecord(report_id=report.id, ciphertext=ciphertext))
     for custodian in (user for user in custodians if user.has_role(Role.CUSTODIAN)):
-        keys.grant(session, report.id, KeyPurpose.IDENTITY, identity_key, custodian, None)
+        keys.grant(
+            session,
+            report.id,
+            KeyPurpose.IDENTITY,
+            identity_key,
+            custodian,
+            None,
+            report.received_at,
+        )
 
 
 def _installation_salt(session: Session) -> bytes:

@@ -8,6 +8,7 @@ and every grant, revocation, password change and recovery is written to the audi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from nacl.public import PrivateKey
 from sqlalchemy import select
@@ -85,23 +86,31 @@ def grant(
     secret_key: bytes,
     to: User,
     by: User | None,
+    at: datetime | None = None,
 ) -> SealedKey:
-    """Seal a report's key to `to`; refused for conflicted or inactive staff."""
+    """Seal a report's key to `to`; refused for conflicted or inactive staff, and a content key
+    for anyone but a handler. A grant by staff is audit-logged; one made by intake (`by` None)
+    is part of the submission, not a staff action: it carries the report's coarse time `at`
+    and no audit row, so neither can date the reporter more precisely."""
     if is_conflicted(session, report_id, to):
         raise AccessDenied(f"user {to.username} has a conflict with report {report_id}")
     if not to.active:
         raise AccessDenied(f"user {to.username} is not active")
+    if purpose is KeyPurpose.CONTENT and not to.has_role(Role.HANDLER):
+        raise AccessDenied(f"user {to.username} is not a handler")
     sealed = SealedKey(
         report_id=report_id,
         user_id=to.id,
         purpose=purpose,
         sealed_key=crypto.seal(_key(to).public_key, secret_key),
+        granted_at=at or utcnow(),
         granted_by=None if by is None else by.id,
     )
     session.add(sealed)
     session.flush()
-    details = {"user": to.id, "purpose": purpose.value}
-    audit.append(session, "report.key_granted", by, "report", report_id, details)
+    if by is not None:
+        details = {"user": to.id, "purpose": purpose.value}
+        audit.append(session, "report.key_granted", by, "report", report_id, details)
     return sealed
 
 
