@@ -32,7 +32,7 @@ class Cluster:
         for tool in ("initdb", "pg_ctl"):
             if not (BIN / tool).is_file():
                 raise RuntimeError(f"PostgreSQL 15 is missing: no {BIN / tool}")
-        self.root = Path(tempfile.mkdtemp(prefix="adaldyq-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix="adaldyq-pg-", dir=_reachable_temp()))
         self.data_dir = self.root / "data"
         self.log_file = self.root / "server.log"
         self.port = 0
@@ -120,6 +120,14 @@ class Cluster:
         if check and done.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
         return done
+
+
+def _reachable_temp() -> str | None:
+    """As root, a temporary folder the postgres user can reach (`TMPDIR` may be root's own)."""
+    base = Path(tempfile.gettempdir())
+    if os.geteuid() == 0 and not base.stat().st_mode & 0o001:
+        return "/tmp"  # world-traversable and sticky; the cluster folder itself is 0700
+    return None
 
 
 def _free_port() -> int:

@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -88,15 +88,17 @@ def append(
     details: Mapping[str, Scalar] | None = None,
     at: datetime | None = None,
 ) -> AuditEntry:
-    """Add one row at the head of the chain, in the caller's transaction. A concurrent append
-    that read the same head fails on the unique seq and prev_hash, so the chain never forks."""
+    """Add one row at the head of the chain, in the caller's transaction. On SQLite a
+    concurrent append that read the same head fails on the unique seq and prev_hash (retry the
+    transaction), so the chain never forks; PostgreSQL queues appenders on a lock."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    # stored times keep microseconds on both databases; the hash covers what is stored
+    # in UTC, as stored and read back (microseconds kept on both databases), so the hash
+    # computed now is the hash `verify` recomputes from the row
     entry = AuditEntry(
         seq=1 if last is None else last.seq + 1,
-        at=at or utcnow(),
+        at=(at or utcnow()).astimezone(UTC),
         actor_id=None if actor is None else actor.id,
         action=action,
         object_type=object_type,
@@ -121,7 +123,8 @@ def verify(session: Session, anchor: Anchor | None = None) -> ChainCheck:
     also check that the anchored row is still there, unchanged."""
     previous_hash, expected_seq, checked = GENESIS, 1, 0
     anchored = anchor is None
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+    rows = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000)
+    for entry in session.scalars(rows):
         reason = _broken(entry, expected_seq, previous_hash)
         if reason:
             return ChainCheck(False, checked, entry.seq, entry.id, reason)
