@@ -24,6 +24,7 @@ import orjson
 
 from adaldyq.errors import InputError
 from adaldyq.ingest.bods import PARTY_FIELD, SUBJECT_FIELD, read_bods
+from adaldyq.ingest.company_facts import FACT_TABLES
 from adaldyq.ingest.ftm import read_ftm
 from adaldyq.ingest.graph_checks import Tie, overfull_shares, ownership_cycles
 from adaldyq.ingest.graph_csv import CSV_SUFFIX, is_csv, read_graph_csv
@@ -204,13 +205,13 @@ class GraphIngest:
             self._log_issues(first, [Issue("share", reason)], log)
 
     def _write(self, records: list[GraphRecord]) -> None:
-        sink = ParquetSink(
-            self.workspace, tables=tuple(GRAPH_TABLES), schemas=GRAPH_TABLES, part="0"
-        )
+        schemas = GRAPH_TABLES | FACT_TABLES
+        sink = ParquetSink(self.workspace, tables=tuple(schemas), schemas=schemas, part="0")
         sink.start_dataset(self.dataset)
         try:
             for record in records:
-                for table, rows in (("nodes", record.nodes), ("edges", record.edges)):
+                written = ("nodes", record.nodes), ("edges", record.edges)
+                for table, rows in (*written, ("company_facts", record.facts)):
                     if rows:
                         sink.add(table, self.dataset, rows)
                         self.report.rows[table] += len(rows)

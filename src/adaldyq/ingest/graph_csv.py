@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from adaldyq.errors import InputError
+from adaldyq.ingest.company_facts import FACT_COLUMNS, fact_record
 from adaldyq.ingest.csv_forms import BadLine, Column, Line, read_form, read_header, text
 from adaldyq.ingest.graph_values import (
     GraphRead,
@@ -120,7 +121,12 @@ RELATION_COLUMNS = (
     _optional("start_date", _date),
     _optional("end_date", _date),
 )
-FORMS = {"person_id": PEOPLE, "org_id": ORGANISATIONS, "relation": RELATION_COLUMNS}
+FORMS = {
+    "person_id": PEOPLE,
+    "org_id": ORGANISATIONS,
+    "relation": RELATION_COLUMNS,
+    "company_id": FACT_COLUMNS,
+}
 """Each form by the column that tells it."""
 
 
@@ -140,7 +146,7 @@ def read_graph_csv(file: str, dataset: str) -> Iterator[GraphRead]:
     if len(found) != 1:
         raise InputError(
             "not a graph CSV form: the header needs exactly one of person_id (people), "
-            "org_id (organisations), relation (relations)",
+            "org_id (organisations), relation (relations), company_id (company facts)",
             path=path,
             record=1,
         )
@@ -155,6 +161,8 @@ def read_graph_csv(file: str, dataset: str) -> Iterator[GraphRead]:
             yield _person(line, dataset)
         elif columns is ORGANISATIONS:
             yield _organisation(line, dataset)
+        elif columns is FACT_COLUMNS:
+            yield fact_record(line, dataset, node_id(line.values["company_id"]))
         else:
             yield _relation(line, dataset)
 

@@ -167,6 +167,8 @@ class GraphRecord:
     record_id: str
     nodes: list[Row] = field(default_factory=list)
     edges: list[Row] = field(default_factory=list)
+    facts: list[Row] = field(default_factory=list)
+    """`company_facts` rows (`ingest/company_facts.py`)."""
     issues: list[Issue] = field(default_factory=list)
     key: str | None = None
     order: str = ""

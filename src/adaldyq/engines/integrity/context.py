@@ -18,6 +18,7 @@ from typing import Any
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from adaldyq.engines.integrity.facts import CompanyFacts
 from adaldyq.engines.integrity.identities import Contact, ContactKeys, node_org_keys
 from adaldyq.engines.integrity.merge import Link, Merged, merge_graph
 from adaldyq.engines.integrity.offices import posts_by_body
@@ -80,6 +81,8 @@ class IntegrityContext:
     declarations_findings: pa.Table | None = None
     declarations: dict[str, ir.Table] | None = None
     merged: Merged = field(default_factory=lambda: Merged({}, {}))
+    company_facts: CompanyFacts = field(default_factory=CompanyFacts)
+    """Dated capital, staff, turnover and tax of companies (`facts.py`; B05, B06)."""
     contacts: ContactKeys = field(default_factory=ContactKeys)
     unmatched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _node_contacts: dict[str, frozenset[Contact]] = field(default_factory=dict)

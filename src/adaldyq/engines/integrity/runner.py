@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from adaldyq.engines.integrity.context import IntegrityContext, load_resolved_graph
+from adaldyq.engines.integrity.facts import load_company_facts
 from adaldyq.engines.integrity.merge import Merged, unfold_evidence
 from adaldyq.engines.integrity.registry import (
     DECLARATIONS,
@@ -84,8 +85,9 @@ def run_patterns(
         require_dataset(workspace, "declarations", declarations_dataset, "declarations", command)
         declarations = backend.tables(workspace, declarations_dataset, DECLARATION_SOURCES)
     ctx = IntegrityContext(
-        dataset, backend, graph, procurement, declarations_findings, declarations, merged
-    )
+        dataset, backend, graph, procurement, declarations_findings, declarations, merged,
+        load_company_facts(backend, workspace, dataset),
+    )  # fmt: skip
     available = {
         PROCUREMENT: procurement is not None,
         DECLARATIONS_FINDINGS: declarations_findings is not None,
