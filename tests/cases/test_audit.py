@@ -4,14 +4,17 @@ found and the row named; a rewritten or cut tail is found against an anchor (WB-
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 from itertools import pairwise
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from adaldyq.cases import audit
+from adaldyq.cases.db import session_factory
 from adaldyq.cases.models import AuditEntry
 from adaldyq.errors import InputError
 
@@ -126,3 +129,30 @@ BAD_DETAILS: dict[str, Callable[[], dict[str, object]]] = {
 def test_details_take_short_scalars_only(session: Session, kind: str) -> None:
     with pytest.raises(InputError):
         audit.append(session, "x", None, details=BAD_DETAILS[kind]())  # type: ignore[arg-type]
+
+
+def test_a_time_in_another_zone_verifies(session: Session) -> None:
+    almaty = timezone(timedelta(hours=5))
+    audit.append(session, "case.viewed", None, at=datetime(2026, 5, 1, 9, 30, 15, 123456, almaty))
+    session.commit()
+    session.expire_all()
+    assert audit.verify(session).ok
+
+
+def test_concurrent_appends_on_postgresql_keep_one_chain(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: a second appender gets 'database is locked'")
+    factory = session_factory(engine)
+
+    def append_many(worker: int) -> None:
+        for number in range(10):
+            with factory() as own:
+                audit.append(own, "case.viewed", None, "case", number, {"worker": worker})
+                own.commit()
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(append_many, range(3)))
+    with factory() as check:
+        result = audit.verify(check)
+    assert result.ok
+    assert result.checked == 30
