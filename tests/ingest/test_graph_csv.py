@@ -110,6 +110,18 @@ def test_official_wife_and_her_company_read_by_hand(tmp_path: Path) -> None:
     )
 
 
+def test_a_topic_outside_the_ftm_vocabulary_is_an_issue_and_kept(tmp_path: Path) -> None:
+    people = PEOPLE.replace(",role.pep\n", ',"role.pep,crime.corruption,gov.minister"\n')
+    root = tmp_path / "in"
+    files = _write(root, people=people, organisations=ORGANISATIONS, relations=RELATIONS)
+    run = run_import(tmp_path, files)
+    official = run.node(f"kz-iin-{OFFICIAL}")
+    assert official["topics"] == ["role.pep", "crime.corruption", "gov.minister"]
+    [issue] = run.issues
+    assert (issue["file"], issue["line"], issue["path"]) == (str(files[0]), 2, "topics")
+    assert "'gov.minister' is not an FtM topic" in issue["reason"]
+
+
 def test_a_folder_of_forms_is_read_whole(tmp_path: Path) -> None:
     """A folder given as input yields its CSV forms beside its JSON files, each read once."""
     files = _world_files(tmp_path)

@@ -39,7 +39,7 @@ from adaldyq.ingest.graph_values import (
 from adaldyq.ingest.json_stream import Position, expand_inputs
 from adaldyq.ingest.parquet_sink import ParquetSink
 from adaldyq.ingest.report import IngestReport, RejectLog
-from adaldyq.model.ftm_vocabulary import EDGE_ENDS
+from adaldyq.model.ftm_vocabulary import EDGE_ENDS, KNOWN_TOPICS
 from adaldyq.model.graph import GRAPH_TABLES
 from adaldyq.store.catalog import Workspace, dataset_slug
 
@@ -174,12 +174,13 @@ class GraphIngest:
         self.report.issues += len(issues)
 
     def _check(self, records: list[GraphRecord], log: RejectLog) -> None:
-        """References to unknown nodes, ownership cycles, shares above 100 %."""
+        """References to unknown nodes, topics outside FtM's vocabulary, ownership cycles,
+        shares above 100 %."""
         nodes = {str(n["id"]) for r in records for n in r.nodes}
         edges = {str(e["id"]) for r in records for e in r.edges}
         owners: dict[str, tuple[GraphRecord, Row]] = {}
         for record in records:
-            found = [*_dangling(record, nodes, edges)]
+            found = [*_dangling(record, nodes, edges), *_unknown_topics(record)]
             self._log_issues(record, found, log)
             for edge in record.edges:
                 if edge["schema"] == "Ownership":
@@ -236,6 +237,16 @@ def _dangling(record: GraphRecord, nodes: set[str], edges: set[str]) -> Iterator
         for ref in row["refs"]:  # type: ignore[attr-defined]
             if ref["id"] not in nodes:
                 yield Issue(f"properties.{ref['property']}", _unknown(ref["id"], edges))
+
+
+def _unknown_topics(record: GraphRecord) -> Iterator[Issue]:
+    """An issue per topic neither FtM nor Adaldyq defines: it is kept (a rule may be told to
+    read it), but a pattern reading the usual topics will not see it, and FtM tools drop it."""
+    where = "topics" if is_csv(record.position.file) else "properties.topics"
+    for node in record.nodes:
+        for topic in node["topics"] or ():  # type: ignore[attr-defined]
+            if topic not in KNOWN_TOPICS:
+                yield Issue(where, f"{topic!r} is not an FtM topic (nor crime.corruption)")
 
 
 def _unknown(ref: str, edges: set[str]) -> str:

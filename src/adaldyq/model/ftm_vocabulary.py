@@ -130,3 +130,30 @@ Contract `authority`, Position `organization` ...): kept in `refs`, checked to n
 
 PEP_TOPIC = "role.pep"
 """The topic OpenSanctions gives politically exposed persons."""
+
+FTM_TOPICS = frozenset(
+    {
+        "crime", "crime.fraud", "crime.cyber", "crime.fin", "crime.env", "crime.theft",
+        "crime.war", "crime.boss", "crime.terror", "crime.traffick", "crime.traffick.drug",
+        "crime.traffick.human", "forced.labor", "asset.frozen", "wanted", "corp.offshore",
+        "corp.shell", "corp.public", "corp.disqual", "gov", "gov.national", "gov.state",
+        "gov.muni", "gov.soe", "gov.igo", "gov.head", "gov.admin", "gov.executive",
+        "gov.legislative", "gov.judicial", "gov.security", "gov.financial", "gov.religion", "fin",
+        "fin.bank", "fin.fund", "fin.adivsor", "mare.detained", "mare.shadow", "mare.sts",
+        "reg.action", "reg.warn", "role.pep", "role.pep.frmr", "role.pep.intl", "role.pep.natl",
+        "role.pol", "role.rca", "role.judge", "role.civil", "role.diplo", "role.lawyer",
+        "role.acct", "role.spy", "role.oligarch", "role.journo", "role.act", "role.lobby",
+        "pol.party", "pol.union", "rel", "mil", "sanction", "sanction.linked", "sanction.control",
+        "sanction.counter", "export.control", "export.control.linked", "export.risk",
+        "invest.risk", "invest.ban", "debarment", "poi",
+    }
+)  # fmt: skip
+"""FtM's controlled vocabulary of topics (`followthemoney/types/topic.py` of
+`opensanctions/followthemoney`; `fin.adivsor` is spelt as FtM spells it)."""
+
+ADALDYQ_TOPICS = frozenset({"crime.corruption"})
+"""Topics of ours that FtM lacks: `crime.corruption` marks the register of persons convicted of
+corruption (B10). FtM tools drop a topic they do not know, so an FtM export of such a person
+carries it for Adaldyq only; its FtM parent `crime` is the nearest that Aleph keeps."""
+
+KNOWN_TOPICS = FTM_TOPICS | ADALDYQ_TOPICS
