@@ -222,3 +222,42 @@ def test_b01_finds_the_wife_of_the_official_owning_the_supplier(
         [f"kz-bin-{BUYER}", official, wife, f"kz-bin-{ALPHA}", "ocds-1/1"],
         ["Employment", "Family", "Ownership", "ContractAward"],
     )
+
+
+POSITIONS = f"""position_id,name,body_id,country,topics
+akim-post,Аким города,{BUYER},kz,"role.pep,gov.muni"
+"""
+
+
+@pytest.mark.parametrize("backend_name", ["duckdb"], indirect=True)
+def test_a_post_of_the_body_held_through_occupancy_places_the_official(
+    tmp_path: Path, backend: Backend
+) -> None:
+    """The official holds the akim's post (a positions line, an occupancy relation) instead of
+    an employment: B01 reaches the body through the post's `organization`."""
+    relations = RELATIONS.replace(
+        f"employment;{OFFICIAL};{BUYER};аким;;2019-01-01;",
+        f"occupancy;{OFFICIAL};akim-post;;;2019-01-01;",
+    )
+    files = _write(tmp_path / "in", people=PEOPLE, organisations=ORGANISATIONS,
+                   positions=POSITIONS, relations=relations)  # fmt: skip
+    run = run_import(tmp_path, files)
+    assert (run.issues, run.rejects) == ([], [])
+    post = run.node("akim-post")
+    assert (post["schema"], post["name"], post["topics"]) == (
+        "Position", "Аким города", ["role.pep", "gov.muni"],
+    )  # fmt: skip
+    assert post["refs"] == [{"property": "organization", "id": f"kz-bin-{BUYER}"}]
+    world = World()
+    world.tender("ocds-1", BUYER, [ALPHA], ALPHA, award_day="2023-04-01")
+    procurement = world.write(tmp_path)
+    workspace = Workspace(tmp_path / "ws")
+    import_graph(workspace, [str(f) for f in files], GRAPH)
+    settings = settings_for(tmp_path, ["B01"])
+    result = run_patterns(backend, workspace, settings, "test", GRAPH, procurement)
+    [finding] = by_rule(result.findings, "B01")
+    official, wife = f"kz-iin-{OFFICIAL}", f"kz-iin-{WIFE}"
+    assert path_of(finding) == (
+        [f"kz-bin-{BUYER}", "akim-post", official, wife, f"kz-bin-{ALPHA}", "ocds-1/1"],
+        ["Position organization", "Occupancy", "Family", "Ownership", "ContractAward"],
+    )

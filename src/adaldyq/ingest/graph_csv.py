@@ -1,11 +1,13 @@
-"""Three CSV forms for the integrity graph: people, organisations, and the relations between them.
+"""CSV forms for the integrity graph: people, organisations, posts, the relations between them (and
+yearly company facts, `company_facts.py`).
 
 Registers that come as spreadsheets (officials and their posts, relatives, company registers,
 lists of persons convicted of corruption or of PEPs) load into the same `nodes` and `edges` rows
 as BODS and FtM, through the form machinery of `ingest/csv_forms.py` (header checked, every line
 loaded or rejected with file, line and field; comma or semicolon, BOM, decimal comma). The form
-of a file is told by its header: `person_id` → people, `org_id` → organisations, `relation` →
-relations.
+of a file is told by its header: `person_id` → people, `org_id` → organisations, `position_id`
+→ positions (posts of a body, held through an `occupancy` relation), `relation` → relations,
+`company_id` → company facts.
 
 Node ids are those the other importers and the synthetic world use, so a CSV graph meets OCDS
 procurement: a valid 12-digit IIN is `kz-iin-<IIN>`, a valid BIN `kz-bin-<BIN>` (the fifth digit
@@ -56,9 +58,10 @@ RELATIONS = {
     "family": "Family",
     "associate": "Associate",
     "employment": "Employment",
+    "occupancy": "Occupancy",
 }
 """Relation → FtM schema; the edge runs source → target as FtM's (owner → asset, director →
-organization, person → relative, person → associate, employee → employer)."""
+organization, person → relative, person → associate, employee → employer, holder → post)."""
 IDENTIFIERS = {"Person": ("idNumber", "KZ-IIN"), "organisation": ("registrationNumber", "KZ-BIN")}
 """The FtM property and scheme a checked IIN or BIN is kept under: `registrationNumber` with
 `KZ-BIN` is what `engines/integrity/identities.py` matches to OCDS org ids."""
@@ -112,6 +115,13 @@ ORGANISATIONS = (
     _optional("country", _countries),
     _optional("topics", _list),
 )
+POSITIONS = (
+    Column("position_id", text),
+    Column("name", text),
+    Column("body_id", text),
+    _optional("country", _countries),
+    _optional("topics", _list),
+)
 RELATION_COLUMNS = (
     Column("relation", _choice(RELATIONS, "relation")),
     Column("source_id", text),
@@ -124,6 +134,7 @@ RELATION_COLUMNS = (
 FORMS = {
     "person_id": PEOPLE,
     "org_id": ORGANISATIONS,
+    "position_id": POSITIONS,
     "relation": RELATION_COLUMNS,
     "company_id": FACT_COLUMNS,
 }
@@ -146,7 +157,8 @@ def read_graph_csv(file: str, dataset: str) -> Iterator[GraphRead]:
     if len(found) != 1:
         raise InputError(
             "not a graph CSV form: the header needs exactly one of person_id (people), "
-            "org_id (organisations), relation (relations), company_id (company facts)",
+            "org_id (organisations), position_id (positions), relation (relations), "
+            "company_id (company facts)",
             path=path,
             record=1,
         )
@@ -161,6 +173,8 @@ def read_graph_csv(file: str, dataset: str) -> Iterator[GraphRead]:
             yield _person(line, dataset)
         elif columns is ORGANISATIONS:
             yield _organisation(line, dataset)
+        elif columns is POSITIONS:
+            yield _position(line, dataset)
         elif columns is FACT_COLUMNS:
             yield fact_record(line, dataset, node_id(line.values["company_id"]))
         else:
@@ -219,6 +233,20 @@ def _organisation(line: Line, dataset: str) -> GraphRecord:
     for column in ("address", "phone", "email"):
         node[column] = [line.values[column]] if line.values[column] else []
     node["country"] = line.values["country"] or []
+    return record
+
+
+def _position(line: Line, dataset: str) -> GraphRecord:
+    """A post (FtM Position) of a body: its `organization` reference is the body's node, so an
+    Occupancy of the post places its holder in the body, as OpenSanctions' PEP posts do."""
+    values = line.values
+    record = GraphRecord(line.position, values["position_id"])
+    node = empty_node(
+        dataset, values["position_id"], "Position", line.position, values["position_id"]
+    )
+    node.update(name=values["name"], country=values["country"] or [], topics=values["topics"] or [])
+    node["refs"] = [{"property": "organization", "id": node_id(values["body_id"])}]
+    record.nodes.append(node)
     return record
 
 
