@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from adaldyq.engines.integrity.identities import record_keys
 from adaldyq.engines.integrity.merge import SAME_AS, Link, merge_graph, unfold_evidence
 from adaldyq.engines.integrity.paths import path_evidence
 from adaldyq.engines.integrity.runner import run_patterns
@@ -68,6 +69,13 @@ def test_linked_records_merge_into_the_smallest_id() -> None:
     ends = (owns.source, owns.read_source, owns.target, owns.read_target)
     assert ends == ("a", "c", "firm", None)
     assert how.canonical == {"a": "a", "b": "a", "c": "a"}
+
+
+def test_a_merged_node_answers_to_every_record_it_holds() -> None:
+    """A declaration naming record `b` finds the merged person (B02, B11 join on these keys)."""
+    merged, _ = merge_graph(_graph(), LINKS)
+    assert record_keys(merged.nodes["a"]) == {"a", "b", "c", "1"}
+    assert record_keys(merged.nodes["firm"]) == {"firm"}
 
 
 def test_a_path_through_two_records_shows_the_links_and_pays_their_probability() -> None:

@@ -39,6 +39,14 @@ def node_org_keys(node: dict[str, Any]) -> set[str]:
     return keys
 
 
+def record_keys(node: dict[str, Any]) -> set[str]:
+    """Every key another register may name a graph node by: its id, the ids of the records entity
+    resolution merged into it (`referents`), and its identifiers as published (an IIN written
+    in both the declaration and the graph)."""
+    keys = {node["id"], *(node.get("referents") or ())}
+    return keys | {i["id"] for i in node.get("identifiers") or () if i["id"]}
+
+
 def bin_of(org: str | None, node: dict[str, Any] | None = None) -> str | None:
     """The BIN of an organisation: from its `KZ-BIN-` org id, else from its node's identifiers."""
     candidates = [org or ""]

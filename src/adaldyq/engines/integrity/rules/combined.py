@@ -19,6 +19,7 @@ import pyarrow as pa
 from pydantic import Field
 
 from adaldyq.engines.integrity.context import IntegrityContext
+from adaldyq.engines.integrity.identities import record_keys
 from adaldyq.engines.integrity.registry import DECLARATIONS_FINDINGS, PROCUREMENT, RuleOutput, rule
 from adaldyq.engines.integrity.rules.kinship import B01Params, conflict_flag, conflicts
 from adaldyq.model.findings import SubjectType
@@ -46,8 +47,7 @@ def declared_flags(table: pa.Table) -> dict[str, list[dict[str, Any]]]:
 
 
 def _keys(ctx: IntegrityContext, person: str) -> set[str]:
-    node = ctx.graph.nodes.get(person, {})
-    return {person} | {i["id"] for i in node.get("identifiers") or () if i["id"]}
+    return record_keys(ctx.graph.nodes.get(person, {"id": person}))
 
 
 @rule(

@@ -26,7 +26,7 @@ import ibis.expr.types as ir
 from pydantic import Field
 
 from adaldyq.engines.integrity.context import IntegrityContext
-from adaldyq.engines.integrity.identities import bin_of
+from adaldyq.engines.integrity.identities import bin_of, record_keys
 from adaldyq.engines.integrity.offices import KIN_SCORES, kin, office_path, officials
 from adaldyq.engines.integrity.paths import award_tie, path_evidence
 from adaldyq.engines.integrity.registry import (
@@ -96,11 +96,11 @@ def _holdings(ctx: IntegrityContext, params: B02Params) -> dict[str, list[dict[s
 
 
 def _persons_by_key(ctx: IntegrityContext) -> dict[str, list[str]]:
-    """Graph persons by every key a declaration may name them by: node id and identifiers."""
+    """Graph persons by every key a declaration may name them by (`record_keys`)."""
     found: dict[str, list[str]] = defaultdict(list)
     for node in ctx.graph.nodes.values():
         if node["schema"] == "Person":
-            for key in {node["id"]} | {i["id"] for i in node.get("identifiers") or () if i["id"]}:
+            for key in record_keys(node):
                 found[key].append(node["id"])
     return found
 
