@@ -4,7 +4,8 @@ SQLite (default, one file in the workspace) or PostgreSQL (several users). The s
 only by the Alembic migrations in `migrations/`, never by `create_all`, so a deployment and the
 tests run the very same DDL. SQLite connections get WAL (readers do not block the writer),
 `synchronous=FULL` (an acknowledged submission survives a crash), foreign keys, a busy timeout
-and `secure_delete` (deleted content is overwritten, not left in free pages).
+and `secure_delete` (deleted content is overwritten, not left in free pages), and every
+transaction begins IMMEDIATE, so concurrent writers queue instead of failing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from adaldyq.errors import ConfigError
@@ -49,6 +50,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     if backend == "postgresql":
         return create_engine(parsed, pool_pre_ping=True)
@@ -63,10 +65,19 @@ def engine_from_settings(settings: Settings) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:  # noqa: ARG001
+    dbapi_connection.isolation_level = None  # transactions are begun by the "begin" hook below
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
+
+
+def _sqlite_begin_immediate(connection: Connection) -> None:
+    """Every transaction takes SQLite's write lock at BEGIN, waiting up to the busy timeout.
+    A deferred one that read and then wrote (an audit append reads the chain's head) would
+    fail with "database is locked" when another writer got there first; SQLite has one
+    writer at a time anyway, and PostgreSQL is the store for many users."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
