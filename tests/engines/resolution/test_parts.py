@@ -75,7 +75,8 @@ def test_deciding_fields_text_orders_by_weight_and_shows_neutral_omissions() -> 
     }
     assert decided_by(PERSON.comparisons, levels) == (
         "birth date exact (+11.9), "
-        "surname and given name exact (+10.2, of which -1.2 for how common it is), "
+        "surname and given name exact, in either order (+10.2, of which -1.2 for how common it "
+        "is), "
         "address differs (-2.5), patronymic omitted on one side (0.0), "
         "IIN missing on one side (0.0)"
     )

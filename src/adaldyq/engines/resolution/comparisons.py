@@ -136,6 +136,19 @@ def _address() -> Comparison:
     )
 
 
+def _similar_names(threshold: float) -> str:
+    """Surname and given name each similar, in the same or the swapped order."""
+    same = f"{_jw('surname', threshold)} AND {_jw('given', threshold)}"
+    swapped = (
+        f"jaro_winkler_similarity(surname_l, given_r) >= {threshold} "
+        f"AND jaro_winkler_similarity(given_l, surname_r) >= {threshold}"
+    )
+    return f"({same}) OR ({swapped})"
+
+
+_ONE_INITIAL = f"(given_l IS NULL OR given_r IS NULL) AND {_eq('given_initial')}"
+"""One side writes the given name as an initial only ("Иванов И.И."), and the initials agree."""
+
 PERSON = Blueprint(
     kind="person",
     identifier="iin",
@@ -145,24 +158,24 @@ PERSON = Blueprint(
             (
                 Level("surname missing on one side", _null("surname")),
                 Level(
-                    "surname and given name exact",
+                    # order-free key: a two-word name is read surname first or given name first
+                    "surname and given name exact, in either order",
                     _eq("full_name_key"),
                     frequency_column="full_name_key",
                 ),
                 Level(
-                    "surname and given name exact, in swapped order",
-                    "surname_l = given_r AND given_l = surname_r",
-                ),
-                Level(
                     "surname exact, given name only as an initial that agrees",
-                    f"{_eq('surname')} AND (given_l IS NULL OR given_r IS NULL) "
-                    f"AND {_eq('given_initial')}",
+                    f"{_eq('surname')} AND {_ONE_INITIAL}",
+                    frequency_column="surname",
+                ),
+                Level("surname and given name similar", _similar_names(0.9)),
+                Level(
+                    "surname similar, given name only as an initial that agrees",
+                    f"{_jw('surname', 0.9)} AND {_ONE_INITIAL}",
                 ),
                 Level(
-                    "surname and given name similar",
-                    f"{_jw('surname', 0.9)} AND {_jw('given', 0.9)}",
+                    "surname exact, given name differs", _eq("surname"), frequency_column="surname"
                 ),
-                Level("surname exact, given name differs", _eq("surname")),
                 Level("given name exact, surname differs", _eq("given")),
             ),
             "surname and given name differ",
@@ -171,7 +184,11 @@ PERSON = Blueprint(
             "patronymic",
             (
                 Level("patronymic omitted on one side", _null("patronymic_stem")),
-                Level("patronymic stem exact", _eq("patronymic_stem")),
+                Level(
+                    "patronymic stem exact",
+                    _eq("patronymic_stem"),
+                    frequency_column="patronymic_stem",  # Ivanovich says less than Ghabitovich
+                ),
                 Level("patronymic stem similar", _jw("patronymic_stem", 0.88)),
             ),
             "patronymic contradicts",
@@ -182,18 +199,20 @@ PERSON = Blueprint(
         _address(),
     ),
     blocking=(
-        "l.surname = r.surname AND l.given = r.given",
+        "l.full_name_key = r.full_name_key",
         "l.surname = r.surname AND l.birth_date = r.birth_date",
         "l.given = r.given AND l.birth_date = r.birth_date",
-        "l.surname = r.given AND l.given = r.surname",
+        # garbled names (a typo and an initial, a typo and the order swapped) with a birth date
+        "l.initials_key = r.initials_key AND l.birth_date = r.birth_date",
+        "l.given_initial = r.given_initial AND l.birth_date = r.birth_date",
         "l.birth_date = r.birth_date AND l.patronymic_stem = r.patronymic_stem",
         "l.surname = r.surname AND l.patronymic_stem = r.patronymic_stem",
         "l.address_key = r.address_key",
         "l.surname = r.surname AND l.given_initial = r.given_initial "
         "AND l.patronymic_initial = r.patronymic_initial",
     ),
-    training=("l.surname = r.surname AND l.given = r.given", "l.birth_date = r.birth_date"),
-    deterministic="l.surname = r.surname AND l.given = r.given AND l.birth_date = r.birth_date",
+    training=("l.full_name_key = r.full_name_key", "l.birth_date = r.birth_date"),
+    deterministic="l.full_name_key = r.full_name_key AND l.birth_date = r.birth_date",
     deterministic_recall=0.7,
 )
 """People: name (order, initials, typos), patronymic stem, birth date, IIN, address."""

@@ -98,6 +98,7 @@ def person_features(table: pa.Table) -> pa.Table:
     encoded = pc.if_else(pc.equal(iin_date, ""), pa.scalar(None, pa.string()), iin_date)
     # null (no IIN or no written date) counts as no conflict
     conflict = pc.fill_null(pc.not_equal(encoded, stated), False)
+    full_name = _either_order(keys.field("surname"), keys.field("given"))
     return pa.table(
         {
             "unique_id": _column(table, "record_id"),
@@ -108,8 +109,10 @@ def person_features(table: pa.Table) -> pa.Table:
             "patronymic_stem": keys.field("patronymic_stem"),
             "patronymic_initial": keys.field("patronymic_initial"),
             # how common a name is decides how much its agreement weighs (Splink's term frequency)
-            "full_name_key": pc.binary_join_element_wise(
-                keys.field("surname"), keys.field("given"), " "
+            "full_name_key": full_name,
+            # candidates whose names are garbled beyond equal keys but whose birth dates agree
+            "initials_key": _either_order(
+                pc.utf8_slice_codeunits(keys.field("surname"), 0, 1), keys.field("given_initial")
             ),
             "birth_date": pc.coalesce(encoded, stated),
             "iin": pc.if_else(pc.is_valid(iin_date), iin, pa.scalar(None, pa.string())),
@@ -117,6 +120,15 @@ def person_features(table: pa.Table) -> pa.Table:
             "address_key": _per_distinct(_column(table, "address"), _address, pa.string()),
             "country": pc.utf8_lower(_blank_to_null(_column(table, "country"))),
         }
+    )
+
+
+def _either_order(first: pa.Array, second: pa.Array) -> pa.Array:
+    """The two keys sorted and joined, null if either is: the same for "Нина Юн" read as given
+    name first or as surname first, as a two-word name without patronymic often is."""
+    ordered = pc.less_equal(first, second)
+    return pc.binary_join_element_wise(
+        pc.if_else(ordered, first, second), pc.if_else(ordered, second, first), " "
     )
 
 
