@@ -5,8 +5,9 @@ imported and searched by every pattern (run on demand).
 
 For each size (procurement processes), `adaldyq.synthetic.integrity_world.generate_world` writes
 the releases, the FtM graph and the truth (cached by size and seed); they are imported into a
-fresh workspace (OCDS ingest and graph import), then every integrity pattern runs on DuckDB with
-the default settings, findings counted and dropped as each rule hands them over. Each step runs
+fresh workspace (OCDS ingest and graph import), entity resolution links the graph's people and
+companies (`adaldyq graph resolve`), then every integrity pattern runs on DuckDB with the
+default settings, findings counted and dropped as each rule hands them over. Each step runs
 in a fresh process (`child_steps.py`), so its peak RSS is its own. The table's size column is
 processes; MB is the graph file's size.
 """
@@ -14,12 +15,13 @@ processes; MB is the graph file's size.
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from pathlib import Path
 
 from child_steps import Measurement, benchmark_parser, measure, run_child
 
-STEPS = ("generate", "import", "findings")
+STEPS = ("generate", "import", "resolve", "findings")
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 
 
@@ -61,6 +63,11 @@ def run_step(step: str, workdir: Path, size: int, seed: int) -> float:
         workspace = Workspace(root)
         import_graph(workspace, [str(world / "graph.ftm.jsonl")], "graph")
         OcdsIngest(workspace, dataset="tenders").run([str(world / "releases.jsonl")])
+    elif step == "resolve":
+        from adaldyq.jobs.graph import resolve_graph
+        from adaldyq.settings import load_settings
+
+        print(resolve_graph(load_settings(workspace=root), "graph").as_dict(), file=sys.stderr)
     else:
         return findings(root)
     return time.perf_counter() - started
@@ -68,8 +75,6 @@ def run_step(step: str, workdir: Path, size: int, seed: int) -> float:
 
 def findings(root: Path) -> float:
     """Every pattern over the imported graph and procurement datasets; prints counts per rule."""
-    import sys
-
     from adaldyq.engines.integrity.runner import run_patterns
     from adaldyq.settings import load_settings
     from adaldyq.store.backend import connect
