@@ -45,7 +45,10 @@ def test_identity_needs_a_custodian_s_approval(
             session, report_id, bolat.user, keys.unlock(bolat.user, bolat.password)
         )
 
-    request = identity.request_access(session, report_id, alma.user, "court order 12/3")
+    request = identity.request_access(session, report_id, alma.user, "witness protection")
+    with pytest.raises(AccessDenied, match="no consent"):
+        identity.decide(session, request, dana.user, dana_key, approve=True)
+    identity.record_consent(session, report_id)
     with pytest.raises(AccessDenied, match="told in writing"):
         identity.decide(session, request, dana.user, dana_key, approve=True)
     with pytest.raises(AccessDenied, match="not a custodian"):
@@ -79,3 +82,26 @@ def test_an_identity_without_a_custodian_is_refused(
         intake.submit(
             session, "t", Channel.WEB, "fraud", [alma], kdf, identity="someone", custodians=[alma]
         )
+
+
+def test_a_law_requiring_disclosure_stands_in_for_consent(
+    session: Session, staff: dict[str, Staff], kdf: KdfParams
+) -> None:
+    alma, dana = staff["alma"], staff["dana"]
+    report_id = intake.submit(
+        session,
+        "text",
+        Channel.WEB,
+        "fraud",
+        [alma.user],
+        kdf,
+        identity=NAME,
+        custodians=[dana.user],
+    ).report.id
+    request = identity.request_access(
+        session, report_id, alma.user, "criminal case 1234", legal_basis="CPC art. 201"
+    )
+    request.reporter_informed_at = utcnow()
+    identity.decide(session, request, dana.user, keys.unlock(dana.user, dana.password), True)
+    alma_key = keys.unlock(alma.user, alma.password)
+    assert identity.read_identity(session, report_id, alma.user, alma_key) == NAME

@@ -1,8 +1,9 @@
 """The identity vault (WB-07): a reporter's identity is kept apart from the report, under a
 key of its own sealed to custodians only. Anyone else sees it only after a custodian approves
-a request with a reason (four eyes: never their own request), once the reporter has been told
-in writing (Art. 16); approval seals the identity key to the requester. Every request,
-decision and reading goes into the audit chain.
+a request with a reason (four eyes: never their own request). Approval needs the reporter's
+explicit consent, or a law that requires disclosure, named in the request; either way the
+reporter must have been told in writing first (Art. 16). Approval seals the identity key to
+the requester. Every request, decision and reading goes into the audit chain.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from nacl.public import PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from adaldyq.cases import audit, crypto, keys
+from adaldyq.cases import audit, crypto, intake, keys
 from adaldyq.cases.models import (
     Decision,
     IdentityRecord,
@@ -24,12 +25,27 @@ from adaldyq.cases.models.base import utcnow
 from adaldyq.errors import AccessDenied, NotFound
 
 
+def record_consent(session: Session, report_id: int) -> IdentityRecord:
+    """The reporter consents to disclosure of their identity (given through the receipt)."""
+    record = _record(session, report_id)
+    record.consent_to_disclose = True
+    record.consent_at = intake.coarse(utcnow())  # a reporter's time: to the hour only
+    session.flush()
+    return record
+
+
 def request_access(
-    session: Session, report_id: int, requester: User, reason: str
+    session: Session,
+    report_id: int,
+    requester: User,
+    reason: str,
+    legal_basis: str | None = None,
 ) -> IdentityRequest:
     """Ask to see a reporter's identity; nothing is disclosed until a custodian approves."""
     _record(session, report_id)
-    request = IdentityRequest(report_id=report_id, requested_by=requester.id, reason=reason)
+    request = IdentityRequest(
+        report_id=report_id, requested_by=requester.id, reason=reason, legal_basis=legal_basis
+    )
     session.add(request)
     session.flush()
     audit.append(
@@ -50,8 +66,9 @@ def decide(
     custodian_key: PrivateKey,
     approve: bool,
 ) -> None:
-    """A custodian's decision. Approving needs the reporter informed (`reporter_informed_at`)
-    and seals the identity key to the requester; denying discloses nothing."""
+    """A custodian's decision. Approving needs consent or a legal basis, and the reporter
+    informed (`reporter_informed_at`); it seals the identity key to the requester. Denying
+    discloses nothing."""
     if not custodian.has_role(Role.CUSTODIAN):
         raise AccessDenied(f"user {custodian.username} is not a custodian")
     if custodian.id == request.requested_by:
@@ -59,6 +76,8 @@ def decide(
     if request.decision is not None:
         raise AccessDenied(f"identity request {request.id} was already decided")
     if approve:
+        if not _record(session, request.report_id).consent_to_disclose and not request.legal_basis:
+            raise AccessDenied("no consent of the reporter and no law requiring disclosure")
         if request.reporter_informed_at is None:
             raise AccessDenied("the reporter must be told in writing before disclosure")
         identity_key = keys.open_key(

@@ -190,7 +190,9 @@ class IdentityRecord(Base):
 
 
 class IdentityRequest(Base):
-    """A request to see a reporter's identity, decided by a custodian (four eyes, WB-07)."""
+    """A request to see a reporter's identity, decided by a custodian (four eyes, WB-07).
+    Approval needs the reporter's consent, or a law requiring disclosure (`legal_basis`), and
+    in both cases the reporter told in writing first (Art. 16)."""
 
     __tablename__ = "identity_requests"
 
@@ -198,6 +200,8 @@ class IdentityRequest(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
     requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text)
+    # the law that requires disclosure without the reporter's consent (Art. 16(2)), if any
+    legal_basis: Mapped[str | None] = mapped_column(Text)
     requested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decision: Mapped[Decision | None] = mapped_column(str_enum(Decision, "decision"))

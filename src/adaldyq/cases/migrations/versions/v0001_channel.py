@@ -295,6 +295,7 @@ def upgrade() -> None:
         sa.Column("report_id", sa.Integer(), nullable=False),
         sa.Column("requested_by", sa.Integer(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("legal_basis", sa.Text(), nullable=True),
         sa.Column("requested_at", sa.DateTime(), nullable=False),
         sa.Column("decided_by", sa.Integer(), nullable=True),
         sa.Column(
