@@ -187,9 +187,15 @@ class CasesSettings(_Strict):
     )
     key_derivation: Literal["interactive", "moderate", "sensitive"] = Field(
         "moderate",
-        description="libsodium Argon2id preset that turns a handler's password (or a reporter's "
-        "receipt) into the key wrapping their private key (or the report key). The preset "
-        "used is stored beside each wrapped key, so changing it affects new wraps only.",
+        description="libsodium Argon2id preset that turns a staff user's password into the key "
+        "wrapping their private key. The preset used is stored beside each wrapped key, so "
+        "changing it affects new wraps only.",
+    )
+    receipt_key_derivation: Literal["interactive", "moderate", "sensitive"] = Field(
+        "interactive",
+        description="The same for the key a reporter's receipt derives to open their report. "
+        "A receipt has 10^16 values and is hashed with Argon2id as well, so the lighter "
+        "preset keeps each submission and follow-up cheap without making guessing feasible.",
     )
 
 
