@@ -2,7 +2,9 @@
 
 A Spark session is expensive to start (about 12 s locally), so one is built per process and
 shared; the backend only wraps it in an Ibis connection. Time zone is fixed to UTC so timestamps
-compare exactly as on DuckDB.
+compare exactly as on DuckDB. The session carries Splink's jar of string-similarity functions
+(jaro-winkler, Damerau-Levenshtein), shipped inside the splink package, because entity resolution
+runs on the same session (`store.linkage`) and jars can only be added when a session starts.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def spark_session(master: str) -> Any:
     """The process-wide Spark session for `master`."""
     try:
         from pyspark.sql import SparkSession
+        from splink.backends.spark import similarity_jar_location
     except ImportError:
         raise ConfigError(
             "the spark backend needs PySpark: install adaldyq with the 'spark' extra"
@@ -37,6 +40,7 @@ def spark_session(master: str) -> Any:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.ansi.enabled", "false")
         .config("spark.driver.memory", "4g")
+        .config("spark.jars", similarity_jar_location())
         .getOrCreate()
     )
 

@@ -22,11 +22,12 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 from splink import Linker, SettingsCreator
-from splink.backends.duckdb import DuckDBAPI
 from splink.internals.exceptions import EMTrainingException
 
 from adaldyq.engines.resolution.comparisons import Blueprint
+from adaldyq.engines.resolution.dialect import blueprint_for, settings_for
 from adaldyq.engines.resolution.explain import add_decided_by
+from adaldyq.store.linkage import LinkageDatabase
 
 LEFT, RIGHT = "left", "right"
 _RUNS = itertools.count()
@@ -48,12 +49,18 @@ LINK_COLUMNS = pa.schema(
 
 @dataclass(frozen=True)
 class Training:
-    """How hard Splink trains: pair budgets and the seed of its random sampling."""
+    """How hard Splink trains: pair budgets and the seed of its random sampling.
+
+    `u_chunks` is how many passes Splink splits the u sample into, stopping once every level
+    has been seen 100 times. Records go to a pass by a hash that differs between DuckDB and
+    Spark, so only `u_chunks=1` (one pass over the whole sample) gives the same u on both.
+    """
 
     seed: int = 0
     u_pairs: float = 2e6
     em_pairs: float = 2e6
     max_iterations: int = 20
+    u_chunks: int = 10
 
 
 def _settings(blueprint: Blueprint, link: bool, training: Training) -> SettingsCreator:
@@ -93,8 +100,9 @@ def _frequency_columns(blueprint: Blueprint) -> list[str]:
     )
 
 
-def _reuse(db: DuckDBAPI, inputs: list[Any], model: Model, link: bool) -> Linker:
-    settings = model.settings | {"link_type": "link_only" if link else "dedupe_only"}
+def _reuse(db: LinkageDatabase, inputs: list[Any], model: Model, link: bool) -> Linker:
+    settings = settings_for(model.settings, db.sql_dialect)
+    settings |= {"link_type": "link_only" if link else "dedupe_only"}
     linker = Linker(inputs, settings, log_level=None)
     for column, table in model.frequencies.items():
         linker.table_management.register_term_frequency_lookup(db.register(table), column)
@@ -123,7 +131,9 @@ def train(linker: Linker, blueprint: Blueprint, training: Training, pairs: int) 
     settings = linker._settings_obj  # Splink has no public setter for the estimated prior
     prior = settings._probability_two_random_records_match
     settings._probability_two_random_records_match = max(prior, 1 / (pairs + 1))
-    linker.training.estimate_u_using_random_sampling(max_pairs=training.u_pairs, seed=training.seed)
+    linker.training.estimate_u_using_random_sampling(
+        max_pairs=training.u_pairs, seed=training.seed, num_chunks=training.u_chunks
+    )
     for rule in blueprint.training:
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -137,7 +147,7 @@ def train(linker: Linker, blueprint: Blueprint, training: Training, pairs: int) 
 
 
 def probabilistic_links(
-    db: DuckDBAPI,
+    db: LinkageDatabase,
     blueprint: Blueprint,
     left: pa.Table,
     right: pa.Table | None,
@@ -153,6 +163,7 @@ def probabilistic_links(
     `left` and `right` are feature tables (`features.person_features` or `company_features`);
     `sources` names them in the links.
     """
+    blueprint = blueprint_for(blueprint, db.sql_dialect)  # written for DuckDB; db may be Spark
     run = next(_RUNS)  # a database may serve several runs; table names must not repeat
     inputs = [db.register(left, dataset_display_name=LEFT, table_name=f"resolution_{run}_l")]
     if right is not None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from splink.backends.duckdb import DuckDBAPI
 from splink.clustering import cluster_pairwise_predictions_at_threshold
 
 from adaldyq.engines.resolution.comparisons import COMPANY, PERSON, Blueprint
@@ -25,7 +24,7 @@ from adaldyq.engines.resolution.linking import (
     probabilistic_links,
 )
 from adaldyq.engines.resolution.one_to_one import mutual_best_links
-from adaldyq.store.linkage import linkage_database
+from adaldyq.store.linkage import LinkageDatabase, linkage_database
 
 DEFAULT_THRESHOLD = 0.5
 """Links below this match probability are not kept (see docs/entity_resolution.md for how the
@@ -62,7 +61,7 @@ def resolve_people(
     left: pa.Table,
     right: pa.Table | None = None,
     options: Options = Options(),
-    database: DuckDBAPI | None = None,
+    database: LinkageDatabase | None = None,
 ) -> Resolution:
     """People records (`features.PERSON_INPUT`) linked across two tables, or deduplicated in
     one (`right` None)."""
@@ -73,7 +72,7 @@ def resolve_companies(
     left: pa.Table,
     right: pa.Table | None = None,
     options: Options = Options(),
-    database: DuckDBAPI | None = None,
+    database: LinkageDatabase | None = None,
 ) -> Resolution:
     """Company records (`features.COMPANY_INPUT`) linked or deduplicated, as `resolve_people`."""
     return resolve(COMPANY, company_features, left, right, options, database)
@@ -85,12 +84,14 @@ def resolve(
     left: pa.Table,
     right: pa.Table | None = None,
     options: Options = Options(),
-    database: DuckDBAPI | None = None,
+    database: LinkageDatabase | None = None,
 ) -> Resolution:
     """Exact and probabilistic links, and entities, for `blueprint`'s kind of record.
 
     `database` defaults to a fresh in-memory DuckDB with no limits; the caller passes one built
-    by `store.linkage.linkage_database` to bound threads and memory.
+    by `store.linkage` to bound threads and memory (`linkage_database`) or to run on Spark
+    (`spark_linkage_database`). Both give the same links and entities when training sees the
+    same pairs (see `Training.u_chunks`).
     """
     db = database or linkage_database()
     ours = features(left)
@@ -120,7 +121,7 @@ def _node(source: pa.Array | pa.ChunkedArray | str, record: pa.ChunkedArray) -> 
     return pc.binary_join_element_wise(source, record, _SEPARATOR)
 
 
-def _entities(db: DuckDBAPI, links: pa.Table, tables: list[tuple[str, pa.Table]]) -> pa.Table:
+def _entities(db: LinkageDatabase, links: pa.Table, tables: list[tuple[str, pa.Table]]) -> pa.Table:
     """Connected components of the links (Splink's SQL solver) over every record."""
     nodes = pa.concat_tables(
         pa.table(
