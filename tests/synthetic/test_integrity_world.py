@@ -3,6 +3,7 @@ conflict-of-interest, collusion and shell patterns whose paths are in the graph 
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter
 from datetime import date, timedelta
@@ -16,6 +17,7 @@ from adaldyq.jobs.graph import import_graph
 from adaldyq.model.identity.addresses import address_key
 from adaldyq.model.identity.contacts import parse_email, phone_e164
 from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.integrity_facts import FOUNDING_CAPITAL
 from adaldyq.synthetic.integrity_world import (
     FRESH_DAYS,
     MASS,
@@ -34,6 +36,8 @@ class Graph:
 
     def __init__(self, summary: WorldSummary, root: Path) -> None:
         self.declarations = [json.loads(line) for line in summary.declarations.open()]
+        with summary.facts.open(encoding="utf-8") as facts:
+            self.facts = list(csv.DictReader(facts))
         workspace = Workspace(root)
         self.report = import_graph(workspace, [str(summary.graph)])
         self.nodes = {
@@ -167,6 +171,26 @@ def test_officials_declarations_and_lists_are_planted_as_the_truth_says(planted:
     assert sorted(f"kz-iin-{d['person_id']}" for d in late) == sorted(
         rows[p]["path"][0] for p in ("B11", "B11-near-miss")
     )
+
+
+def test_company_facts(clean: Graph, planted: Graph) -> None:
+    """Clean companies keep their founding capital and have staff and 2-6 % tax every year; the
+    planted raise is 500-fold 30 days before its award, the planted year has no staff."""
+    facts = clean.facts
+    assert {r["company_id"] for r in facts} == {c["id"][7:] for c in clean.companies()}
+    for row in facts:
+        if row["capital"]:
+            assert float(row["capital"]) == FOUNDING_CAPITAL
+        else:
+            assert int(row["employees"]) >= 5
+            assert 0.02 <= float(row["tax_paid"]) / float(row["turnover"]) <= 0.06 + 1e-6
+    rows = {row["pattern"]: row for row in planted.truth}
+    fact, company = rows["B05-capital"]["path"]
+    day = planted.award(rows["B05-capital"]["ocid"]).day
+    assert fact == f"capital:{company}@{(day - timedelta(days=30)).isoformat()}"
+    [year] = [r for r in planted.facts if f"facts:kz-bin-{r['company_id']}@{r['date']}"
+              == rows["B06-staff"]["path"][0]]  # fmt: skip
+    assert year["employees"] == "0"
 
 
 def test_planted_market(planted: Graph) -> None:

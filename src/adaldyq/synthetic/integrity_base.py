@@ -31,6 +31,7 @@ import orjson
 from adaldyq.model.identity.identifiers import parse_bin
 from adaldyq.synthetic.declaration_people import iin, random_name
 from adaldyq.synthetic.integrity_declarations import declaration
+from adaldyq.synthetic.integrity_facts import clean_facts
 from adaldyq.synthetic.integrity_market import Market
 from adaldyq.synthetic.organisations import random_bin
 
@@ -84,6 +85,8 @@ class World:
         self.entities: list[dict[str, Any]] = []
         self.truth: list[dict[str, Any]] = []
         self.declarations: list[dict[str, Any]] = []
+        self.facts: list[dict[str, Any]] = []
+        """Company facts CSV rows (`integrity_facts.py`)."""
         self.officials: dict[str, list[str]] = {}
         self.owner: dict[str, str] = {}
         self.director: dict[str, str] = {}
@@ -134,7 +137,8 @@ class World:
         return company
 
     def owned_company(self, number: str, since: date) -> str:
-        """A company incorporated on `since`, owned and directed by people of its own since."""
+        """A company incorporated on `since`, owned and directed by people of its own since, with
+        clean facts (founding capital, staff and tax every year)."""
         company = self.company(number, since)
         self.owner[number] = self.person()
         self.director[number] = self.person()
@@ -142,6 +146,7 @@ class World:
             "Ownership", (self.owner[number], company), since, percentage=["100"]
         )
         self.tie("Directorship", (self.director[number], company), since, role=["director"])
+        self.facts += clean_facts(self.rng, number, since)
         return company
 
     def new_bin(self) -> str:

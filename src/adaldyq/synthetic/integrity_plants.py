@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from adaldyq.model.identity.identifiers import parse_bin
 from adaldyq.synthetic.integrity_base import Award, World
+from adaldyq.synthetic.integrity_facts import FOUNDING_CAPITAL, year_row
 from adaldyq.synthetic.integrity_plants_market import plant_market
 from adaldyq.synthetic.integrity_plants_offices import Picker, kinship, plant_offices
 
@@ -22,6 +23,8 @@ MASS = 10
 """Companies at one mass-registration address, or directed by one nominee."""
 FRESH_DAYS = 30
 """How long before its first award a `B05` company is incorporated."""
+CAPITAL_DAYS = 30
+"""How long before an award a `B05-capital` company raises its capital."""
 
 
 def plant(world: World, awards: list[Award]) -> None:
@@ -54,7 +57,12 @@ def plant(world: World, awards: list[Award]) -> None:
     kinship(world, award, world.officials[award.buyer][0], first[award.supplier].day,
             "B01-near-miss")  # fmt: skip
     _shared_contact(world, pick(_two_bidders), "email", "B04-free-mail")
-    plant_offices(world, awards, Picker(pick, first))
+    picker = Picker(pick, first)
+    _capital_raise(world, picker.winner(), CAPITAL_DAYS, "B05-capital")
+    _capital_raise(world, picker.first_winner(), 200, "B05-capital-near-miss")
+    _no_staff(world, picker.winner(), "B06-staff")
+    _no_staff(world, picker.winner(), "B06-staff-near-miss")
+    plant_offices(world, awards, picker)
     plant_market(world, awards)
 
 
@@ -100,11 +108,42 @@ def _shared_contact(world: World, award: Award, kind: str, pattern: str) -> None
 
 
 def _fresh(world: World, award: Award) -> None:
-    """The winner incorporated `FRESH_DAYS` before its first award (the BIN's month aside)."""
+    """The winner incorporated `FRESH_DAYS` before its first award (the BIN's month aside); its
+    facts begin then too."""
     company = world.companies[award.supplier]
-    company["incorporationDate"] = [(award.day - timedelta(days=FRESH_DAYS)).isoformat()]
+    born = award.day - timedelta(days=FRESH_DAYS)
+    company["incorporationDate"] = [born.isoformat()]
+    mine = [r for r in world.facts if r["company_id"] == award.supplier]
+    world.facts = [r for r in world.facts if r not in mine or r["date"] >= str(born.year)]
+    next(r for r in mine if "capital" in r)["date"] = born.isoformat()
     subject = f"kz-bin-{award.supplier}"
     world.record("B05", "B05", award.ocid, [subject], [subject])
+
+
+def _capital_raise(world: World, award: Award, days: int, pattern: str) -> None:
+    """The winner's capital raised 500-fold `days` before the award; 200 days before its first
+    award is a near miss (B05 reads raises fewer than 90 days before an award)."""
+    raised = award.day - timedelta(days=days)
+    world.facts.append({"company_id": award.supplier, "date": raised.isoformat(),
+                        "capital": 500 * FOUNDING_CAPITAL, "capital_currency": "KZT"})  # fmt: skip
+    company = f"kz-bin-{award.supplier}"
+    world.record("B05", pattern, award.ocid, [company],
+                 [f"capital:{company}@{raised.isoformat()}", company],
+                 near_miss=pattern.endswith("near-miss"))  # fmt: skip
+
+
+def _no_staff(world: World, award: Award, pattern: str) -> None:
+    """The winner's year of the award: no employees and 0.02 % of its turnover in tax; in the
+    near miss a turnover of 2 million, below B06's 10 million, with neither staff nor tax."""
+    row = year_row(world.facts, award.supplier, award.day.year)
+    near_miss = pattern.endswith("near-miss")
+    if near_miss:
+        row.update(employees=0, turnover=2_000_000.0, tax_paid=0)
+    else:
+        row.update(employees=0, tax_paid=round(row["turnover"] * 0.0002))
+    company = f"kz-bin-{award.supplier}"
+    world.record("B06", pattern, None, [company], [f"facts:{company}@{award.day.year}", company],
+                 near_miss=near_miss)  # fmt: skip
 
 
 def _shells(world: World) -> list[str]:

@@ -9,7 +9,8 @@ nobody tied to anybody else. `planted=True` then plants every pattern of INTEGRI
 
 Files written: `releases.jsonl` (the generated releases, then the planted ones: B08 and B09's
 share jump need a market of their own), `graph.ftm.jsonl` (FollowTheMoney entities, read by
-`adaldyq graph build`), `declarations.jsonl` (canonical declarations, read by `adaldyq
+`adaldyq graph build`), `company_facts.csv` (capital, staff, turnover and tax: the company facts
+form, read with the graph), `declarations.jsonl` (canonical declarations, read by `adaldyq
 declarations import` or `screen`), `truth.jsonl` (empty for the clean world).
 """
 
@@ -25,21 +26,25 @@ import orjson
 
 from adaldyq.synthetic.generator import generate
 from adaldyq.synthetic.integrity_base import Award, clean_world, read_awards
+from adaldyq.synthetic.integrity_facts import write_facts
 from adaldyq.synthetic.integrity_market import Market
 from adaldyq.synthetic.integrity_plants import FRESH_DAYS, MASS, plant
 
 PLANTED = (
-    "B01", "B02", "B02-family-income", "B03", "B04-director", "B04-phone", "B05", "B06-address",
-    "B06-director", "B07", "B08", "B09", "B09-share-jump", "B10", "B11",
+    "B01", "B02", "B02-family-income", "B03", "B04-director", "B04-phone", "B05", "B05-capital",
+    "B06-address", "B06-director", "B06-staff", "B07", "B08", "B09", "B09-share-jump", "B10",
+    "B11",
 )  # fmt: skip
 """The patterns planted, each on companies of its own; some twice, by what they rest on."""
 NEAR_MISSES = (
-    "B01-near-miss", "B02-near-miss", "B03-near-miss", "B04-free-mail", "B07-near-miss",
+    "B01-near-miss", "B02-near-miss", "B03-near-miss", "B04-free-mail",
+    "B05-capital-near-miss", "B06-staff-near-miss", "B07-near-miss",
     "B08-near-miss", "B09-near-miss", "B09-share-jump-near-miss", "B10-near-miss",
     "B11-near-miss",
 )  # fmt: skip
 """Look-alikes a correct rule leaves alone: a tie that ended before every award, a move after
-the window, a declaration of a year before the awards, a free-mail domain, two large awards."""
+the window, a declaration of a year before the awards, a free-mail domain, two large awards, a
+capital raise long before the awards, a small turnover without staff."""
 
 __all__ = [
     "FRESH_DAYS", "MASS", "NEAR_MISSES", "PLANTED", "Award", "WorldSummary", "generate_world",
@@ -53,6 +58,7 @@ class WorldSummary:
     graph: Path
     truth: Path
     declarations: Path
+    facts: Path
     entities: int = 0
     planted: dict[str, int] = field(default_factory=dict)
 
@@ -63,7 +69,8 @@ def generate_world(
     """Write the world's four files (see the module) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     summary = WorldSummary(folder / "releases.jsonl", folder / "graph.ftm.jsonl",
-                           folder / "truth.jsonl", folder / "declarations.jsonl")  # fmt: skip
+                           folder / "truth.jsonl", folder / "declarations.jsonl",
+                           folder / "company_facts.csv")  # fmt: skip
     generate(
         summary.releases, processes, seed=seed, share=0.0, truth=folder / "procurement.truth.jsonl"
     )
@@ -77,6 +84,7 @@ def generate_world(
     summary.entities = _write(summary.graph, iter(world.entities))
     _write(summary.truth, iter(world.truth))
     _write(summary.declarations, iter(world.declarations))
+    write_facts(summary.facts, world.facts)
     for row in world.truth:
         summary.planted[row["pattern"]] = summary.planted.get(row["pattern"], 0) + 1
     return summary

@@ -39,7 +39,7 @@ DECLARED = "declared"
 def _run(root: Path, planted: bool) -> tuple[IntegrityResult, list[Any]]:
     world = generate_world(root / "world", PROCESSES, seed=3, planted=planted)
     workspace = Workspace(root / "ws")
-    import_graph(workspace, [str(world.graph)], "graph")
+    import_graph(workspace, [str(world.graph), str(world.facts)], "graph")
     OcdsIngest(workspace, dataset="tenders").run([str(world.releases)])
     settings = settings_for(root, RULES, PARAMS)
     screen_declarations_job(settings, [str(world.declarations)], "canonical", dataset=DECLARED)
@@ -107,6 +107,11 @@ def _ocids(finding: Finding) -> list[str]:
     return [*evidence.get("ocids", []), *evidence.get("after", {}).get("ocids", [])]
 
 
+def _at(findings: list[Finding], row: dict[str, Any]) -> Finding:
+    """The finding of the row's rule at the row's example award."""
+    return next(f for f in _by(findings, row["rule"]) if f.subject_id == row["ocid"])
+
+
 def _planted(truth: list[Any]) -> dict[str, Any]:
     return {row["pattern"]: row for row in truth}
 
@@ -122,9 +127,9 @@ def test_what_each_path_rests_on(planted: tuple[IntegrityResult, list[Any]]) -> 
     assert director.evidence["path"]["nodes"] == rows["B04-director"]["path"]
     sections = {f.evidence["section"]: f.evidence["interest"] for f in _by(findings, "B02")}
     assert sections == {"declaration_securities": "shares", "declaration_incomes": "dividends"}
-    [b03] = _by(findings, "B03")
+    b03 = _at(findings, rows["B03"])
     assert (b03.evidence["kind"], b03.evidence["holder"]) == ("phone", rows["B03"]["path"][2])
-    [b07] = _by(findings, "B07")
+    b07 = _at(findings, rows["B07"])
     assert b07.evidence["gap_days"] == 183
     [b08] = _by(findings, "B08")
     assert (b08.evidence["share"], b08.evidence["buyers"]) == (1.0, 1)
@@ -133,7 +138,13 @@ def test_what_each_path_rests_on(planted: tuple[IntegrityResult, list[Any]]) -> 
     assert jump.evidence["after"]["share"] == pytest.approx(2 / 3)
     assert jump.evidence["path"]["edge_types"] == ["Employment", "Family", "Ownership"]
     assert {f.evidence["topics"][0] for f in _by(findings, "B10")} == {"crime.corruption"}
-    [b11] = _by(findings, "B11")
+    capital = [f for f in _by(findings, "B05") if f.evidence["capital_raised"]]
+    assert {f.evidence["path"]["edge_types"][0] for f in capital} == {"CompanyFact"}
+    assert {r["to"] / r["from"] for f in capital for r in f.evidence["capital_raised"]} == {500}
+    [staff] = [f for f in _by(findings, "B06") if "facts" in f.evidence]
+    assert staff.evidence["facts"]["employees"] == 0
+    assert staff.evidence["path"]["nodes"] == rows["B06-staff"]["path"]
+    b11 = _at(findings, rows["B11"])
     assert [d["rule_code"] for d in b11.evidence["declarations"]] == ["A21"]
     assert b11.evidence["declared_year"] == int(b11.evidence["day"][:4])
     nominee = rows["B06-director"]["path"][0]

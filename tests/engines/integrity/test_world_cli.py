@@ -1,6 +1,7 @@
 """The planted synthetic world end to end as a user runs it: `adaldyq declarations screen` on the
-officials' declarations, then `adaldyq graph findings` on the releases and the graph with the
-declarations dataset. Every rule B01-B11 flags exactly its planted companies, with paths."""
+officials' declarations, then `adaldyq graph findings` on the releases, the graph and the
+company facts with the declarations dataset. Every rule B01-B11 flags exactly its planted
+companies, with paths."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def test_graph_findings_finds_every_plant(tmp_path: Path) -> None:
     screened = adaldyq("declarations", "screen", world.declarations, "--format", "canonical",
                        "--dataset", "declared", "--outputs", "json", "-w", workspace)  # fmt: skip
     assert screened.returncode == 0, screened.stderr
-    done = adaldyq("graph", "findings", world.releases, world.graph, "-w", workspace,
+    done = adaldyq("graph", "findings", world.releases, world.graph, world.facts, "-w", workspace,
                    "--declarations-dataset", "declared")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "not run" not in done.stdout

@@ -19,6 +19,7 @@ from adaldyq.model.identity.identifiers import check_digit
 from adaldyq.settings import Settings, load_settings
 from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.integrity_facts import write_facts
 
 GRAPH = "graph"
 TENDERS = "tenders"
@@ -46,6 +47,8 @@ class World:
     entities: list[dict[str, Any]] = field(default_factory=list)
     releases: list[dict[str, Any]] = field(default_factory=list)
     declarations: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    """Company facts CSV rows (`ingest/company_facts.py`), imported with the graph."""
     _ties: int = 0
 
     def entity(self, entity_id: str, schema: str, **properties: Any) -> str:
@@ -130,7 +133,12 @@ class World:
             DeclarationsIngest(workspace, "canonical", DECLARED).run([str(source)])
         graph_file = root / "graph.ftm.jsonl"
         graph_file.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in self.entities))
-        import_graph(workspace, [str(graph_file)], GRAPH, "ftm")
+        if self.facts:
+            facts = root / "company_facts.csv"
+            write_facts(facts, self.facts)
+            import_graph(workspace, [str(graph_file), str(facts)], GRAPH)
+        else:
+            import_graph(workspace, [str(graph_file)], GRAPH, "ftm")
         if not self.releases:
             return None
         ocds = root / "releases.jsonl"

@@ -7,7 +7,8 @@ record it was read from), so a person can check each hop at its source. What is 
 edge but links two nodes all the same gets a tie of its own, marked by its type: an award from
 the procurement tables (`ContractAward`, dated on the award day), a post's body (`Position
 organization`), a shared contact (`SharedAddress`, `SharedPhone`, `SharedEmail`,
-`SharedEmailDomain`, to a node `<kind>:<key>`).
+`SharedEmailDomain`, to a node `<kind>:<key>`), a company fact (`CompanyFact`, from a node
+`<what>:<company>@<date>`: capital raised, staff and tax of a year).
 """
 
 from __future__ import annotations
@@ -55,6 +56,21 @@ def award_tie(award: Award, supplier_node: str) -> Tie:
 def post_tie(post: str, body: str) -> Tie:
     """A post's `organization` reference as a tie, so an Occupancy path reaches the body."""
     return Tie(id=f"{post}#organization", schema="Position organization", source=post, target=body)
+
+
+def fact_tie(company: str, fact: dict[str, Any], what: str) -> Tie:
+    """A company fact (`facts.py`) as a tie from its own node `<what>:<company>@<date>` to the
+    company, dated the period the fact covers and sourced to its file and line."""
+    return Tie(
+        id=f"{what}:{company}@{fact['date']}",
+        schema="CompanyFact",
+        source=f"{what}:{company}@{fact['date']}",
+        target=company,
+        start_day=fact["first_day"],
+        end_day=fact["last_day"],
+        source_file=fact["source_file"],
+        source_record=str(fact["source_line"]),
+    )
 
 
 def contact_node(contact: Contact) -> str:

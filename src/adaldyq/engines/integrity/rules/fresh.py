@@ -9,7 +9,10 @@ existed, or its BIN is a re-registration, and both deserve a look.
 
 An old company bought just before it wins is as fresh to the market: an Ownership tie into the
 supplier that began fewer than `owner_change_days` before the award is a sign too, and its new
-owner starts the path.
+owner starts the path. So is capital raised fewer than `capital_days` before the award: a company
+fact (`facts.py`, the company facts form) registering more charter capital, in the same
+currency, than the company's fact before it (the first capital on record is the founding one,
+not a raise); the fact starts the path when no new owner does.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pydantic import Field
 
 from adaldyq.engines.integrity.context import IntegrityContext
 from adaldyq.engines.integrity.identities import bin_of
-from adaldyq.engines.integrity.paths import award_tie, path_evidence
+from adaldyq.engines.integrity.paths import award_tie, fact_tie, path_evidence
 from adaldyq.engines.integrity.registry import PROCUREMENT, Flag, RuleOutput, RuleParams, rule
 from adaldyq.engines.integrity.tenders import Award
 from adaldyq.engines.integrity.ties import Tie
@@ -40,6 +43,9 @@ class B05Params(RuleParams):
     )
     owner_change_days: int = Field(
         90, ge=0, description="An owner who came in fewer days before the award (0: not read)"
+    )
+    capital_days: int = Field(
+        90, ge=0, description="Capital raised fewer days before the award (0: not read)"
     )
 
 
@@ -88,6 +94,53 @@ def new_owners(ctx: IntegrityContext, award: Award, days: int) -> list[Tie]:
     return sorted(found, key=lambda tie: tie.id)
 
 
+Raise = tuple[str, dict[str, Any], dict[str, Any]]
+"""The company's node, its capital fact before, and the fact that raised it."""
+
+
+def capital_raises(ctx: IntegrityContext, award: Award, days: int) -> list[Raise]:
+    """Capital raised on a day fewer than `days` before the award day (on it included)."""
+    assert award.day is not None
+    number = bin_of(award.supplier)
+    nodes = ctx.org_index.get(award.supplier, [])
+    if not nodes and number:  # facts of a company the graph does not hold, by its BIN
+        nodes = [f"kz-bin-{number}"]
+    found = []
+    for node in nodes:
+        last: dict[str, dict[str, Any]] = {}
+        for fact in ctx.company_facts.of(node, bin_of(award.supplier, ctx.graph.nodes.get(node))):
+            if fact["capital"] is None or fact["first_day"] > award.day:
+                continue
+            before = last.get(fact["capital_currency"])
+            age = (award.day - fact["first_day"]).days
+            if before is not None and fact["capital"] > before["capital"] and age < days:
+                found.append((node, before, fact))
+            last[fact["capital_currency"]] = fact
+    return found
+
+
+def _raised(before: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any]:
+    """A capital raise as the evidence shows it, with the line it was read from."""
+    return {
+        "from": before["capital"],
+        "to": fact["capital"],
+        "currency": fact["capital_currency"],
+        "date": fact["date"],
+        "source_file": fact["source_file"],
+        "source_line": fact["source_line"],
+    }
+
+
+def _capital_signs(award: Award, raises: list[Raise]) -> list[tuple[str, float]]:
+    assert award.day is not None
+    return [
+        (f"capital raised from {before['capital']:,.0f} to {fact['capital']:,.0f} "
+         f"{fact['capital_currency']} on {fact['date']}, "
+         f"{(award.day - fact['first_day']).days} days before the award", 0.7)
+        for _, before, fact in raises
+    ]  # fmt: skip
+
+
 def _owner_signs(award: Award, owners: list[Tie]) -> list[tuple[str, float]]:
     assert award.day is not None
     return [
@@ -122,30 +175,38 @@ def b05(ctx: IntegrityContext, params: B05Params) -> RuleOutput:
         signs = _signs(award, found[0], params) if found else []
         owners = new_owners(ctx, award, params.owner_change_days)
         signs += _owner_signs(award, owners)
+        raises = capital_raises(ctx, award, params.capital_days)
+        signs += _capital_signs(award, raises)
         if signs:
-            flags.append(_flag(ctx, award, found, signs, owners))
+            flags.append(_flag(ctx, award, found, signs, owners, raises))
     meta = {**params.model_dump(), "undated_awards": ctx.undated_awards}
     return RuleOutput(flags, {**meta, "no_registration_day": unknown})
 
 
 def _flag(
     ctx: IntegrityContext, award: Award, found: tuple[date, str] | None, signs: list[Any],
-    owners: list[Tie],
+    owners: list[Tie], raises: list[Raise],
 ) -> Flag:  # fmt: skip
     supplier = (
         owners[0].target
         if owners
+        else raises[0][0]
+        if raises
         else next(iter(ctx.org_index.get(award.supplier, [])), award.supplier)
     )
     nodes, ties = [supplier, award.contract_node], [award_tie(award, supplier)]
     if owners:
         nodes, ties = [owners[0].source, *nodes], [owners[0], *ties]
+    elif raises:
+        tie = fact_tie(supplier, raises[0][2], "capital")
+        nodes, ties = [tie.source, *nodes], [tie, *ties]
     registered = found[0] if found else None
     evidence = {
         **award.as_evidence(),
         "registered": registered.isoformat() if registered else "unknown",
         "registered_from": found[1] if found else "no incorporation date or BIN",
         "new_owners": [tie.as_evidence() for tie in owners],
+        "capital_raised": [_raised(before, fact) for _, before, fact in raises],
         "tender_day": award.tender_day.isoformat() if award.tender_day else None,
         "signs": [text for text, _ in signs],
         "summary": "; ".join(text for text, _ in signs),

@@ -1,4 +1,4 @@
-"""B06 shell signs: a mass registration address, a mass director.
+"""B06 shell signs: a mass registration address, a mass director, no staff or little tax.
 
 - **Mass address:** `mass_address` or more companies registered at one address key
   (`model/identity.address_key`, postcodes dropped; the node's own address and the Address
@@ -7,8 +7,13 @@
   the same time: the most Directorship ties alive on one day, found by a sweep over their first
   and last days, so a career of successive posts does not count.
 
-Both are read from the graph alone. Each company in such a group gets a finding, with the path
-to the shared address or director; the group's size and first members are in the evidence.
+- **No staff, little tax** (where known): a year of the company facts (`facts.py`, the company
+  facts form) with a turnover of at least `min_turnover` and no employees, or tax paid below
+  `tax_share` of the turnover. A year without staff or tax figures is not judged on them.
+
+The first two are read from the graph alone. Each company in such a group gets a finding, with
+the path to the shared address or director; the group's size and first members are in the
+evidence. A year's staff and tax sign gets a finding of its own, its path from the year's fact.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 from pydantic import Field
 
 from adaldyq.engines.integrity.context import SAMPLE, IntegrityContext
-from adaldyq.engines.integrity.paths import contact_node, contact_tie, path_evidence
+from adaldyq.engines.integrity.paths import contact_node, contact_tie, fact_tie, path_evidence
 from adaldyq.engines.integrity.registry import Flag, RuleOutput, RuleParams, rule
 from adaldyq.engines.integrity.ties import Tie
 from adaldyq.model.findings import SubjectType
@@ -32,6 +37,10 @@ COMPANIES = frozenset({"Company", "Organization", "LegalEntity"})
 class B06Params(RuleParams):
     mass_address: int = Field(10, ge=2, description="Companies at one address that make it mass")
     mass_director: int = Field(10, ge=2, description="Organisations one director runs at once")
+    min_turnover: float = Field(
+        10_000_000.0, ge=0, description="Turnover of a year below which staff and tax are not read"
+    )
+    tax_share: float = Field(0.005, ge=0, lt=1, description="Tax paid below this share is low")
 
 
 def peak(ties: list[Tie]) -> tuple[int, date | None]:
@@ -55,14 +64,46 @@ def peak(ties: list[Tie]) -> tuple[int, date | None]:
         name="Shell company signs",
         subjects=(SubjectType.COMPANY,),
         family="integrity",
-        explain="{company_name}: {sign} ({count} organisations)",
+        explain="{company_name}: {sign}",
         params=B06Params,
         weight=0.5,
     )
 )
 def b06(ctx: IntegrityContext, params: B06Params) -> RuleOutput:
     flags = _mass_addresses(ctx, params.mass_address) + _mass_directors(ctx, params.mass_director)
+    flags += _staff_and_tax(ctx, params)
     return RuleOutput(flags, params.model_dump())
+
+
+FACT_FIELDS = ("date", "employees", "turnover", "tax_paid", "currency", "source_file",
+               "source_line")  # fmt: skip
+
+
+def _staff_and_tax(ctx: IntegrityContext, params: B06Params) -> list[Flag]:
+    """A finding per company year whose turnover is large enough and has no staff or whose tax
+    is below `tax_share` of it."""
+    flags = []
+    for company in ctx.company_facts.companies():
+        for fact in ctx.company_facts.by_key[company]:
+            turnover, tax = fact["turnover"], fact["tax_paid"]
+            if turnover is None or turnover <= 0 or turnover < params.min_turnover:
+                continue
+            money = f"{turnover:,.0f} {fact['currency']}"
+            signs = []
+            if fact["employees"] == 0:
+                signs.append(f"no employees against a turnover of {money} in {fact['date']}")
+            if tax is not None and tax < params.tax_share * turnover:
+                share = f"{tax / turnover:.2%}"
+                signs.append(f"tax paid {tax:,.0f} is {share} of a turnover of {money} in "
+                             f"{fact['date']}")  # fmt: skip
+            if signs:
+                tie = fact_tie(company, fact, "facts")
+                path = path_evidence([tie.source, company], [tie])
+                sign, score = "; ".join(signs), 0.4 + 0.3 * len(signs)
+                flag = _flag(ctx, company, sign, [company], path, score, turnover)
+                flag.evidence["facts"] = {key: fact[key] for key in FACT_FIELDS}
+                flags.append(flag)
+    return flags
 
 
 def _mass_addresses(ctx: IntegrityContext, threshold: int) -> list[Flag]:
@@ -103,8 +144,9 @@ def _mass_directors(ctx: IntegrityContext, threshold: int) -> list[Flag]:
 
 def _flag(
     ctx: IntegrityContext, company: str, sign: str, members: list[str], path: dict[str, Any],
-    score: float,
+    score: float, value: float | None = None,
 ) -> Flag:  # fmt: skip
+    """A company's finding; its value the group's size unless given (a year's turnover)."""
     node = ctx.graph.nodes.get(company, {})
     evidence = {
         "company": company,
@@ -114,4 +156,5 @@ def _flag(
         "members": members[:SAMPLE],
         "path": path,
     }
-    return Flag(SubjectType.COMPANY, company, float(len(members)), score, evidence)
+    size = float(len(members)) if value is None else value
+    return Flag(SubjectType.COMPANY, company, size, score, evidence)
