@@ -19,8 +19,14 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from adaldyq.ingest.csv_forms import Column, Line, Parser, currency, non_negative, text
-from adaldyq.ingest.graph_values import GraphRead, GraphRecord, Rejected, parse_partial_date
+from adaldyq.ingest.csv_forms import Column, Line, currency, non_negative, optional, text
+from adaldyq.ingest.graph_values import (
+    GraphRead,
+    GraphRecord,
+    Rejected,
+    parse_partial_date,
+    partial_date_text,
+)
 
 FIGURES = ("capital", "employees", "turnover", "tax_paid")
 COMPANY_FACTS = pa.schema(
@@ -52,23 +58,15 @@ def _count(cell: str) -> int:
     return int(value)
 
 
-def _date(cell: str) -> str:
-    return parse_partial_date(cell).text
-
-
-def _optional(name: str, parse: Parser = text) -> Column:
-    return Column(name, parse, required=False, optional=True)
-
-
 FACT_COLUMNS = (
     Column("company_id", text),
-    Column("date", _date),
-    _optional("capital", non_negative),
-    _optional("capital_currency", currency),
-    _optional("employees", _count),
-    _optional("turnover", non_negative),
-    _optional("tax_paid", non_negative),
-    _optional("currency", currency),
+    Column("date", partial_date_text),
+    optional("capital", non_negative),
+    optional("capital_currency", currency),
+    optional("employees", _count),
+    optional("turnover", non_negative),
+    optional("tax_paid", non_negative),
+    optional("currency", currency),
 )
 
 

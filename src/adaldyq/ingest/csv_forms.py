@@ -65,6 +65,11 @@ def text(cell: str) -> str:
     return cell
 
 
+def optional(name: str, parse: Parser = text) -> Column:
+    """A column whose value may be empty and which the header may leave out altogether."""
+    return Column(name, parse, required=False, optional=True)
+
+
 def number(cell: str) -> float:
     """A finite decimal number; spaces as thousands separators and a decimal comma accepted."""
     cleaned = cell.replace("\u00a0", "").replace(" ", "")

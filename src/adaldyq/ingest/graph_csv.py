@@ -24,7 +24,15 @@ from typing import Any
 
 from adaldyq.errors import InputError
 from adaldyq.ingest.company_facts import FACT_COLUMNS, fact_record
-from adaldyq.ingest.csv_forms import BadLine, Column, Line, read_form, read_header, text
+from adaldyq.ingest.csv_forms import (
+    BadLine,
+    Column,
+    Line,
+    optional,
+    read_form,
+    read_header,
+    text,
+)
 from adaldyq.ingest.graph_values import (
     GraphRead,
     GraphRecord,
@@ -33,8 +41,8 @@ from adaldyq.ingest.graph_values import (
     Row,
     empty_edge,
     empty_node,
-    parse_partial_date,
     parse_share,
+    partial_date_text,
     set_interval,
 )
 from adaldyq.model.identity.identifiers import (
@@ -69,10 +77,6 @@ KIN_RELATIONS = frozenset({"family", "associate"})
 """Relations whose `role` is FtM's `relationship` (`spouse`, `brother` ...), not a `role`."""
 
 
-def _date(cell: str) -> str:
-    return parse_partial_date(cell).text
-
-
 def _list(cell: str) -> list[str]:
     """A list cell: values separated by `;` (or `,`), each stripped, empty ones dropped."""
     return [v.strip() for v in cell.replace(",", ";").split(";") if v.strip()]
@@ -92,44 +96,40 @@ def _choice(choices: dict[str, str], what: str) -> Any:
     return parse
 
 
-def _optional(name: str, parse: Any = text) -> Column:
-    return Column(name, parse, required=False, optional=True)
-
-
 PEOPLE = (
     Column("person_id", text),
     Column("name", text),
-    _optional("birth_date", _date),
-    _optional("nationality", _countries),
-    _optional("topics", _list),
+    optional("birth_date", partial_date_text),
+    optional("nationality", _countries),
+    optional("topics", _list),
 )
 ORGANISATIONS = (
     Column("org_id", text),
     Column("kind", _choice(ORGANISATION_KINDS, "kind")),
     Column("name", text),
-    _optional("incorporation_date", _date),
-    _optional("dissolution_date", _date),
-    _optional("address", text),
-    _optional("phone", text),
-    _optional("email", text),
-    _optional("country", _countries),
-    _optional("topics", _list),
+    optional("incorporation_date", partial_date_text),
+    optional("dissolution_date", partial_date_text),
+    optional("address", text),
+    optional("phone", text),
+    optional("email", text),
+    optional("country", _countries),
+    optional("topics", _list),
 )
 POSITIONS = (
     Column("position_id", text),
     Column("name", text),
     Column("body_id", text),
-    _optional("country", _countries),
-    _optional("topics", _list),
+    optional("country", _countries),
+    optional("topics", _list),
 )
 RELATION_COLUMNS = (
     Column("relation", _choice(RELATIONS, "relation")),
     Column("source_id", text),
     Column("target_id", text),
-    _optional("role"),
-    _optional("share_percent", parse_share),
-    _optional("start_date", _date),
-    _optional("end_date", _date),
+    optional("role"),
+    optional("share_percent", parse_share),
+    optional("start_date", partial_date_text),
+    optional("end_date", partial_date_text),
 )
 FORMS = {
     "person_id": PEOPLE,

@@ -44,6 +44,11 @@ class PartialDate:
     last_day: date
 
 
+def partial_date_text(cell: str) -> str:
+    """A form's date cell as the ISO text it gives (`1978`, `1978-06`, `1978-06-02`)."""
+    return parse_partial_date(cell).text
+
+
 def parse_partial_date(value: object) -> PartialDate:
     """`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a timestamp (its date part); ValueError otherwise."""
     match = _PARTIAL_DATE.match(value.strip()) if isinstance(value, str) else None
