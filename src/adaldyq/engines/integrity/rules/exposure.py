@@ -80,18 +80,16 @@ def exposed(ctx: IntegrityContext, params: ListParams) -> RuleOutput:
     return RuleOutput(flags, {**params.model_dump(), "undated_awards": ctx.undated_awards})
 
 
-@rule(
-    RuleMeta(
-        code="B09",
-        name="Political favouritism",
-        subjects=(SubjectType.PROCESS, SubjectType.SUPPLIER),
-        family="integrity",
-        explain="{summary}",
-        params=B09Params,
-        weight=0.7,
-        needs=(PROCUREMENT,),
-    )
-)
+def _meta(
+    code: str, name: str, params: type[ListParams], weight: float, *subjects: SubjectType
+) -> RuleMeta:
+    """B09's and B10's metadata: the sentence is the finding's own `summary`."""
+    return RuleMeta(code=code, name=name, subjects=(SubjectType.PROCESS, *subjects),
+                    family="integrity", explain="{summary}", params=params, weight=weight,
+                    needs=(PROCUREMENT,))  # fmt: skip
+
+
+@rule(_meta("B09", "Political favouritism", B09Params, 0.7, SubjectType.SUPPLIER))
 def b09(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
     """Listed owners (`exposed`), then share jumps after appointments (`share_jumps`)."""
     output = exposed(ctx, params)
@@ -99,17 +97,6 @@ def b09(ctx: IntegrityContext, params: B09Params) -> RuleOutput:
     return output
 
 
-@rule(
-    RuleMeta(
-        code="B10",
-        name="Untrustworthy counterparty",
-        subjects=(SubjectType.PROCESS,),
-        family="integrity",
-        explain="{summary}",
-        params=B10Params,
-        weight=0.8,
-        needs=(PROCUREMENT,),
-    )
-)
+@rule(_meta("B10", "Untrustworthy counterparty", B10Params, 0.8))
 def b10(ctx: IntegrityContext, params: B10Params) -> RuleOutput:
     return exposed(ctx, params)
