@@ -25,7 +25,7 @@ from adaldyq.model.graph import GRAPH_TABLES, RESOLUTION_TABLES
 from adaldyq.settings import Settings
 from adaldyq.store.backend import connect
 from adaldyq.store.catalog import Workspace, dataset_slug
-from adaldyq.store.linkage import linkage_database
+from adaldyq.store.linkage import LinkageDatabase, linkage_database, spark_linkage_database
 
 DEFAULT_DATASET = "graph"
 (RESOLUTION_TABLE,) = RESOLUTION_TABLES
@@ -50,6 +50,16 @@ class GraphBuild:
 
     report: IngestReport
     resolution: ResolutionSummary | None
+
+
+def _linkage_database(settings: Settings, workspace: Workspace) -> LinkageDatabase:
+    """Splink's database on the configured engine: Spark for data beyond one machine, else
+    DuckDB with the analytics backend's limits and spill folder."""
+    if settings.backend == "spark":
+        return spark_linkage_database(settings.spark_master, workspace.root / "spark-linkage")
+    return linkage_database(
+        settings.duckdb_threads, settings.duckdb_memory_limit, workspace.root / "duckdb-tmp"
+    )
 
 
 def build_graph(
@@ -100,9 +110,7 @@ def resolve_graph(settings: Settings, dataset: str = DEFAULT_DATASET) -> Resolut
     with connect(settings) as backend:
         nodes = backend.tables(workspace, slug, GRAPH_TABLES)["nodes"]
         rows = backend.to_arrow(nodes.select(*NODE_COLUMNS)).to_pylist()
-    database = linkage_database(
-        settings.duckdb_threads, settings.duckdb_memory_limit, workspace.root / "duckdb-tmp"
-    )
+    database = _linkage_database(settings, workspace)
     threshold = settings.integrity.resolution_threshold
     splink_log = logging.getLogger("splink")
     level = splink_log.level

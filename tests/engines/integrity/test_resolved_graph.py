@@ -4,10 +4,11 @@ By hand: two records of one person merge into the smaller id, ties keep the ends
 with, and a path entering through one record and leaving through another shows the `SameAs` link
 (a chain of two when the records are linked through a third) and pays its probability.
 
-End to end: an official whose post is in the civil-service register (Cyrillic, with patronymic)
-owns, under his passport spelling in the company register (Latin, no patronymic), the supplier
-his body awards. Among a population of two noisy registers, resolution links the two records and
-B01 finds the conflict with the link in its path; without resolution there is nothing to find.
+End to end, on DuckDB and on Spark: an official whose post is in the civil-service register
+(Cyrillic, with patronymic) owns, under his passport spelling in the company register (Latin, no
+patronymic), the supplier his body awards. Among a population of two noisy registers, resolution
+links the two records and B01 finds the conflict with the link in its path; without resolution
+there is nothing to find.
 """
 # ruff: noqa: RUF001  (Kazakh registers write Cyrillic names)
 
@@ -138,12 +139,12 @@ def _conflict_world(tmp_path: Path) -> World:
     return world
 
 
-@pytest.mark.parametrize("backend_name", ["duckdb"], indirect=True)
 def test_b01_finds_the_official_under_his_passport_spelling(
-    tmp_path: Path, backend: Backend
+    tmp_path: Path, backend: Backend, backend_name: str
 ) -> None:
+    """On either engine: the graph's nodes are resolved by Splink on DuckDB or on Spark."""
     _conflict_world(tmp_path)
-    settings = settings_for(tmp_path, ["B01"])
+    settings = settings_for(tmp_path, ["B01"]).model_copy(update={"backend": backend_name})
     workspace = Workspace(tmp_path / "ws")
     before = run_patterns(backend, workspace, settings, "test", GRAPH, "tenders")
     assert by_rule(before.findings, "B01") == [], "two records, no tie between them yet"

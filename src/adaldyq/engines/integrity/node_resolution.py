@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
-from splink.backends.duckdb import DuckDBAPI
 
 from adaldyq.engines.resolution import Options, Resolution, resolve_companies, resolve_people
 from adaldyq.model.graph import SAME_AS
 from adaldyq.model.identity.identifiers import clean, is_valid_bin, is_valid_iin
+from adaldyq.store.linkage import LinkageDatabase
 
 PERSON = "person"
 COMPANY = "company"
@@ -35,7 +35,7 @@ NODE_COLUMNS = (
 )  # fmt: skip
 """What resolution reads of a node."""
 
-Resolver = Callable[[pa.Table, pa.Table | None, Options, DuckDBAPI | None], Resolution]
+Resolver = Callable[[pa.Table, pa.Table | None, Options, LinkageDatabase | None], Resolution]
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class NodeResolution:
 
 
 def resolve_nodes(
-    dataset: str, nodes: Iterable[dict[str, Any]], threshold: float, database: DuckDBAPI
+    dataset: str, nodes: Iterable[dict[str, Any]], threshold: float, database: LinkageDatabase
 ) -> NodeResolution:
     """Deduplicate the people and the organisations among `nodes` (rows with `NODE_COLUMNS`);
     links below `threshold` are not kept."""
@@ -76,7 +76,7 @@ def _links(
     records: list[dict[str, Any]],
     resolve: Resolver,
     options: Options,
-    database: DuckDBAPI,
+    database: LinkageDatabase,
 ) -> pa.Table:
     if len(records) < 2:
         return SAME_AS.empty_table()
