@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from adaldyq.errors import ConfigError
@@ -199,6 +199,30 @@ class CasesSettings(_Strict):
     )
 
 
+class GoszakupSettings(_Strict):
+    """The goszakup.gov.kz connector (`docs/connectors/goszakup.md`): how records become OCDS."""
+
+    ocid_prefix: str = Field(
+        "ocds-kzgz00",
+        description="Prefix of every ocid the converter writes (`<prefix>-gz-<announcement id>`, "
+        "`<prefix>-gzc-<contract id>`). The default is NOT registered with OCP: an agency that "
+        "publishes OCDS registers its own and sets it here.",
+    )
+    currency: str = Field("KZT", description="Currency of goszakup amounts without a currency.")
+    iin_mode: Literal["pseudonymise", "keep"] = Field(
+        "pseudonymise",
+        description="How the IIN of an individual entrepreneur is written: a keyed pseudonym "
+        "(HMAC-SHA256 with `iin_key`) or the IIN itself (only for an agency's internal use, where "
+        "IINs are matched against declarations).",
+    )
+    iin_key: SecretStr | None = Field(
+        None,
+        description="Key of the IIN pseudonyms; set it in the environment "
+        "(ADALDYQ_GOSZAKUP__IIN_KEY) so pseudonyms are stable across runs. Unset: a random key "
+        "per run.",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable in Adaldyq, validated once."""
 
@@ -225,6 +249,7 @@ class Settings(BaseSettings):
     integrity: IntegritySettings = Field(default_factory=IntegritySettings)
     counterparty: CounterpartySettings = Field(default_factory=CounterpartySettings)
     cases: CasesSettings = Field(default_factory=CasesSettings)
+    goszakup: GoszakupSettings = Field(default_factory=GoszakupSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,155 @@
+"""Read every entity file once and index it by the keys that join goszakup's records.
+
+Join keys (GOSZAKUP.md §1.6): `TrdBuy.id` = `Lots.trd_buy_id` = `TrdApp.buy_id` =
+`Contract.trd_buy_id`; `Lots.point_list[]` and `ContractUnits.pln_point_id` = `Plans.id`;
+`ContractUnits`, acts and treasury payments by `contract_id`; additional agreements by
+`root_id` (or `parent_id`) to the original contract. Records that need no party to be read (plan
+points, lots, contract lines, participants) are converted here, so a malformed one is rejected
+before any process is assembled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from adaldyq.ingest.goszakup.contracts import ContractLine, contract_line
+from adaldyq.ingest.goszakup.fields import FieldError, integer, required_id
+from adaldyq.ingest.goszakup.ledger import Ledger
+from adaldyq.ingest.goszakup.parties import Identities, Participant, participant
+from adaldyq.ingest.goszakup.planning import PlanPoint, plan_point
+from adaldyq.ingest.goszakup.raw import ENTITIES, RawRecord, read_entity
+from adaldyq.ingest.goszakup.tender import Lot, lot
+
+T = TypeVar("T")
+
+
+@dataclass
+class RawIndex:
+    """The raw records, converted where they can be on their own, keyed for assembly."""
+
+    trd_buys: dict[int, RawRecord] = field(default_factory=dict)
+    lots: dict[int, list[tuple[RawRecord, Lot]]] = field(default_factory=lambda: defaultdict(list))
+    apps: dict[int, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
+    contracts: dict[int, RawRecord] = field(default_factory=dict)
+    agreements: dict[int, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
+    lines: dict[int, list[tuple[RawRecord, ContractLine]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    acts: dict[int, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
+    payments: dict[int, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
+    points: dict[int, PlanPoint] = field(default_factory=dict)
+    point_records: dict[int, RawRecord] = field(default_factory=dict)
+    participants: dict[str, Participant] = field(default_factory=dict)
+    participant_records: dict[str, RawRecord] = field(default_factory=dict)
+    records: dict[str, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
+
+
+def build_index(raw_dir: Path, currency: str, identities: Identities, ledger: Ledger) -> RawIndex:
+    """Read every entity file of `raw_dir` into an index; bad records go to the ledger."""
+    index = RawIndex()
+    for entity in ENTITIES:
+        for record in read_entity(raw_dir, entity):
+            ledger.read(record)
+            index.records[entity].append(record)
+            if record.data is None:
+                ledger.reject(record, "", record.error)
+    for record in _valid(index, "plans"):
+        point = attempt(record, ledger, lambda d: plan_point(d, currency))
+        if point is not None:
+            index.points[point.id] = point
+            index.point_records[point.id] = record
+    for record in _valid(index, "subject"):
+        found = attempt(record, ledger, lambda d: participant(d, identities))
+        if found is not None:
+            index.participants[found.party_id] = found
+            index.participant_records[found.party_id] = record
+    for record in _valid(index, "lots"):
+        read = attempt(record, ledger, lambda d: lot(d, currency))
+        if read is not None:
+            index.lots[read.trd_buy_id].append((record, read))
+    for record in _valid(index, "contract_units"):
+        line = attempt(record, ledger, lambda d: contract_line(d, index.points, currency))
+        if line is not None:
+            index.lines[line.contract_id].append((record, line))
+    _index_by(index, "trd_buy", ledger, required_id, index.trd_buys)
+    _group_by(index, "trd_app", ledger, "buy_id", index.apps)
+    _group_by(index, "acts", ledger, "contract_id", index.acts)
+    _group_by(index, "treasury_pay", ledger, "contract_id", index.payments)
+    _index_contracts(index, ledger)
+    return index
+
+
+def attempt(record: RawRecord, ledger: Ledger, convert: Callable[[dict[str, Any]], T]) -> T | None:
+    """`convert(record.data)`, or None with the record rejected on the field that failed."""
+    assert record.data is not None
+    try:
+        return convert(record.data)
+    except FieldError as exc:
+        ledger.reject(record, exc.field, f"{exc.field}: {exc.reason}")
+        return None
+
+
+def _valid(index: RawIndex, entity: str) -> list[RawRecord]:
+    return [r for r in index.records[entity] if r.data is not None]
+
+
+def _index_by(
+    index: RawIndex,
+    entity: str,
+    ledger: Ledger,
+    key: Callable[[dict[str, Any]], int],
+    into: dict[int, RawRecord],
+) -> None:
+    for record in _valid(index, entity):
+        ident = attempt(record, ledger, key)
+        if ident is not None:
+            into[ident] = record
+
+
+def _group_by(
+    index: RawIndex, entity: str, ledger: Ledger, field_name: str, into: dict[int, list[RawRecord]]
+) -> None:
+    for record in _valid(index, entity):
+        ident = attempt(record, ledger, lambda d: required_id(d, field_name))
+        if ident is not None:
+            into[ident].append(record)
+
+
+def _index_contracts(index: RawIndex, ledger: Ledger) -> None:
+    """Originals by id; each additional agreement under the original it amends."""
+    parents: dict[int, int] = {}
+    for record in _valid(index, "contract"):
+        ids = attempt(
+            record,
+            ledger,
+            lambda d: (required_id(d), integer(d, "root_id"), integer(d, "parent_id")),
+        )
+        if ids is None:
+            continue
+        contract_id, root_id, parent_id = ids
+        if root_id is None and parent_id is None:
+            index.contracts[contract_id] = record
+        else:
+            parents[contract_id] = root_id if root_id is not None else int(parent_id or 0)
+            index.agreements[contract_id].append(record)
+    agreements = dict(index.agreements)
+    index.agreements = defaultdict(list)
+    for contract_id, records in agreements.items():
+        root = _root(contract_id, parents)
+        index.agreements[root].extend(records)
+        if contract_id in index.lines:
+            index.lines[root].extend(index.lines.pop(contract_id))
+
+
+def _root(contract_id: int, parents: dict[int, int]) -> int:
+    """The original contract an agreement amends, following `parent_id` links (cycle-safe)."""
+    seen = {contract_id}
+    current = contract_id
+    while current in parents and parents[current] not in seen:
+        current = parents[current]
+        seen.add(current)
+    return current
