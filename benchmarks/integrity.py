@@ -4,12 +4,13 @@ imported and searched by every pattern (run on demand).
     uv run python benchmarks/integrity.py --sizes 1000 10000 100000 --workdir /tmp/integrity
 
 For each size (procurement processes), `adaldyq.synthetic.integrity_world.generate_world` writes
-the releases, the FtM graph and the truth (cached by size and seed); they are imported into a
-fresh workspace (OCDS ingest and graph import), entity resolution links the graph's people and
-companies (`adaldyq graph resolve`), then every integrity pattern runs on DuckDB with the
-default settings, findings counted and dropped as each rule hands them over. Each step runs
-in a fresh process (`child_steps.py`), so its peak RSS is its own. The table's size column is
-processes; MB is the graph file's size.
+the releases, the FtM graph, the company facts and the truth (cached by size and seed); they are
+imported into a fresh workspace (OCDS ingest and graph import), entity resolution links the
+graph's people and companies (`adaldyq graph resolve`), then every integrity pattern runs on
+DuckDB with the default settings (B02 and B11, which need declarations, are not run), findings
+counted and dropped as each rule hands them over. Each step runs in a fresh process
+(`child_steps.py`), so its peak RSS is its own. The table's size column is processes; MB is the
+graph file's size.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def run_step(step: str, workdir: Path, size: int, seed: int) -> float:
 
         shutil.rmtree(root, ignore_errors=True)
         workspace = Workspace(root)
-        import_graph(workspace, [str(world / "graph.ftm.jsonl")], "graph")
+        graph = [str(world / "graph.ftm.jsonl"), str(world / "company_facts.csv")]
+        import_graph(workspace, graph, "graph")
         OcdsIngest(workspace, dataset="tenders").run([str(world / "releases.jsonl")])
     elif step == "resolve":
         from adaldyq.jobs.graph import resolve_graph
