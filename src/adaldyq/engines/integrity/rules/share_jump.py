@@ -40,13 +40,13 @@ class ShareJumpParams(RuleParams):
     hops: int = Field(3, ge=1, le=3, description="Most Ownership/Directorship ties to supplier")
 
 
-def _body_awards(ctx: IntegrityContext) -> dict[str, list[Award]]:
-    """Dated awards with a value, by the graph node of their buyer."""
-    found: dict[str, list[Award]] = defaultdict(list)
+def _body_awards(ctx: IntegrityContext) -> dict[str, list[tuple[date, Award]]]:
+    """Dated awards with a value, with their day, by the graph node of their buyer."""
+    found: dict[str, list[tuple[date, Award]]] = defaultdict(list)
     for award in ctx.awards:
         if award.day is not None and award.value is not None and award.buyer:
             for body in ctx.nodes_of(award.buyer, "buyer"):
-                found[body].append(award)
+                found[body].append((award.day, award))
     return found
 
 
@@ -86,8 +86,8 @@ def share_jumps(ctx: IntegrityContext, params: ShareJumpParams) -> list[Flag]:
             start = office[0].start_day
             if start is None:
                 continue
-            before = [a for a in awards if start - window <= a.day < start]  # type: ignore[operator]
-            after = [a for a in awards if start <= a.day < start + window]  # type: ignore[operator]
+            before = [a for day, a in awards if start - window <= day < start]
+            after = [a for day, a in awards if start <= day < start + window]
             if min(len(before), len(after)) < params.min_body_awards:
                 continue
             for org in sorted({a.supplier for a in after}):
