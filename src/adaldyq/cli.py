@@ -33,7 +33,7 @@ from adaldyq.cli_common import (
     print_rejects,
     settings_from,
 )
-from adaldyq.cli_connectors import convert_app
+from adaldyq.cli_connectors import convert_app, fetch_app
 from adaldyq.cli_declarations import declarations_app
 from adaldyq.cli_graph import counterparty_app, graph_app
 from adaldyq.errors import AdaldyqError, ConfigError, InputError
@@ -57,6 +57,7 @@ app.add_typer(declarations_app, name="declarations")
 app.add_typer(graph_app, name="graph")
 app.add_typer(counterparty_app, name="counterparty")
 app.add_typer(convert_app, name="convert")
+app.add_typer(fetch_app, name="fetch")
 DatasetOpt = Annotated[
     str | None,
     typer.Option(help="Put every input into this dataset (default: one dataset per file)."),

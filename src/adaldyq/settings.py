@@ -9,6 +9,7 @@ Unknown keys are errors, so a misspelt threshold never passes silently.
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -197,6 +198,50 @@ class CasesSettings(_Strict):
         "A receipt has 10^16 values and is hashed with Argon2id as well, so the lighter "
         "preset keeps each submission and follow-up cheap without making guessing feasible.",
     )
+    protection_years: int = Field(
+        3,
+        ge=1,
+        description="Length of a consenting reporter's protection window, from the report's "
+        "date (WB-18): an HR action inside it opens a retaliation sub-case.",
+    )
+    retention_days: int = Field(
+        5 * 365,
+        ge=1,
+        description="How long a report's content is kept after its conclusion (Art. 18: no "
+        "longer than needed); then retention deletes it and keeps the anonymised row.",
+    )
+    retention_days_by_channel: dict[str, int] = Field(
+        default_factory=dict,
+        description="Retention per channel (`web`, `phone`, ...), overriding `retention_days`.",
+    )
+    retention_warning_days: int = Field(
+        30, ge=0, description="Warn this many days before a report's retention ends (WB-15)."
+    )
+    retention_quiet_days: int = Field(
+        30,
+        ge=0,
+        description="No deletion within this many days of the reporter's last message (WB-15).",
+    )
+    small_cell_threshold: int = Field(
+        5,
+        ge=1,
+        description="Statistics counts below this are shown as '<N' (WB-17), so that a small "
+        "cell cannot point at a reporter.",
+    )
+    reward_share: Decimal = Field(
+        Decimal("0.05"),
+        gt=0,
+        le=1,
+        description="Share of the amount recovered paid as a reward (WB-19; check against the "
+        "current text of Government Decree No. 1131 before relying on it).",
+    )
+    reward_cap_mci: Decimal = Field(
+        Decimal(1000), gt=0, description="Ceiling of a reward, in MCI of the year it is proposed."
+    )
+    reward_outcomes: list[str] = Field(
+        default_factory=lambda: ["substantiated"],
+        description="Case outcomes that make a reporter eligible for a reward.",
+    )
 
 
 class GoszakupSettings(_Strict):
@@ -221,6 +266,18 @@ class GoszakupSettings(_Strict):
         "(ADALDYQ_GOSZAKUP__IIN_KEY) so pseudonyms are stable across runs. Unset: a random key "
         "per run.",
     )
+    api_url: str = Field(
+        "https://ows.goszakup.gov.kz",
+        description="Base URL of the OWS v3 API. The token is never a setting: it is read from "
+        "the environment variable GOSZAKUP_TOKEN only, so it is in no file and no log.",
+    )
+    retries: int = Field(
+        6, ge=0, description="Retries of a request that got 429, 5xx or no answer."
+    )
+    backoff_seconds: float = Field(
+        2.0, ge=0, description="First wait before a retry; doubled each time (or Retry-After)."
+    )
+    timeout_seconds: float = Field(60.0, gt=0, description="Read time-out of one request.")
 
 
 class Settings(BaseSettings):

@@ -233,3 +233,23 @@ def test_a_malformed_agreement_is_rejected_alone(tmp_path: Path) -> None:
         if release["ocid"].endswith("gz-9001"):
             amendments = release["contracts"][0]["amendments"]
             assert [a["id"] for a in amendments] == ["7101", "7103"]
+
+
+def test_a_record_fetched_again_supersedes_its_earlier_version(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in RAW.iterdir():
+        (raw / path.name).write_bytes(path.read_bytes())
+    lines = (RAW / "trd_buy.jsonl").read_text(encoding="utf-8").splitlines()
+    newer = orjson.loads(lines[2])
+    newer["name_ru"] = "Услуги по вывозу и утилизации медицинских отходов"
+    with (raw / "trd_buy.jsonl").open("ab") as handle:
+        handle.write(orjson.dumps(newer) + b"\n")
+    report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    counts = report.entities["trd_buy"]
+    assert (counts.read, counts.converted, counts.unused) == (4, 3, 1)
+    assert report.issues == 1
+    for line in (tmp_path / "out.jsonl").read_bytes().splitlines():
+        release = orjson.loads(line)
+        if release["ocid"].endswith("gz-9003"):
+            assert release["tender"]["title"] == newer["name_ru"]

@@ -57,6 +57,7 @@ def build_index(raw_dir: Path, currency: str, identities: Identities, ledger: Le
             index.records[entity].append(record)
             if record.data is None:
                 ledger.reject(record, "", record.error)
+        _supersede(index.records[entity], ledger)
     for record in _valid(index, "plans"):
         point = attempt(record, ledger, lambda d: plan_point(d, currency))
         if point is not None:
@@ -80,7 +81,42 @@ def build_index(raw_dir: Path, currency: str, identities: Identities, ledger: Le
     _group_by(index, "acts", ledger, "contract_id", index.acts)
     _group_by(index, "treasury_pay", ledger, "contract_id", index.payments)
     _index_contracts(index, ledger)
+    _sort(index)
     return index
+
+
+def _sort(index: RawIndex) -> None:
+    """Every group in id order: the API's order (REST newest first, GraphQL oldest first) must
+    not change the releases, so a fetched folder converts as its records do in any order."""
+    for lots in index.lots.values():
+        lots.sort(key=lambda pair: pair[1].id)
+    for lines in index.lines.values():
+        lines.sort(key=lambda pair: int(pair[1].item["id"]))
+    for group in (index.apps, index.acts, index.payments, index.agreements):
+        for records in group.values():
+            records.sort(key=lambda r: str((r.data or {}).get("id")).zfill(20))
+
+
+def _supersede(records: list[RawRecord], ledger: Ledger) -> None:
+    """Keep the last version of each record: an incremental fetch appends a record again when it
+    changed, so an earlier line with the same id is superseded (counted unused, with an issue)."""
+    last: dict[int | str, RawRecord] = {}
+    for record in records:
+        key = _record_key(record)
+        if key is None:
+            continue
+        earlier = last.get(key)
+        if earlier is not None:
+            ledger.unused(earlier)
+            ledger.issue(earlier, "id", f"superseded by line {record.line}")
+        last[key] = record
+    records[:] = [r for r in records if (key := _record_key(r)) is None or last[key] is r]
+
+
+def _record_key(record: RawRecord) -> int | str | None:
+    data = record.data or {}
+    key = data.get("id", data.get("pid"))
+    return key if isinstance(key, int | str) and not isinstance(key, bool) else None
 
 
 def attempt(record: RawRecord, ledger: Ledger, convert: Callable[[dict[str, Any]], T]) -> T | None:
