@@ -7,6 +7,11 @@ nobody tied to anybody else. `planted=True` then plants every pattern of INTEGRI
 (`NEAR_MISSES`), each written to `truth.jsonl` as `{"rule", "pattern", "ocid", "subjects",
 "path", "near_miss", "also"}` (`also`: other rules the plant makes fire by design).
 
+The clean world ties nobody to anybody, but its market is the generator's: at some seeds a
+supplier wins three contracts from one buyer, one of them large, and B08 rightly reads that as
+dependency (seeds 7 and 8 at 300 processes, 2 at 1,000, of the ten tried; none at seed 3, which
+the tests use). Every other rule gives nothing in the clean world at any seed tried.
+
 Files written: `releases.jsonl` (the generated releases, then the planted ones: B08 and B09's
 share jump need a market of their own), `graph.ftm.jsonl` (FollowTheMoney entities, read by
 `adaldyq graph build`), `company_facts.csv` (capital, staff, turnover and tax: the company facts
