@@ -10,7 +10,7 @@ nobody tied to anybody else. `planted=True` then plants every pattern of INTEGRI
 The clean world ties nobody to anybody, but its market is the generator's: at some seeds a
 supplier wins three contracts from one buyer, one of them large, and B08 rightly reads that as
 dependency (seeds 7 and 8 at 300 processes, 2 at 1,000, of the ten tried; none at seed 3, which
-the tests use). Every other rule gives nothing in the clean world at any seed tried.
+the tests use). In the planted worlds of those seeds every other rule flagged its plants alone.
 
 Files written: `releases.jsonl` (the generated releases, then the planted ones: B08 and B09's
 share jump need a market of their own), `graph.ftm.jsonl` (FollowTheMoney entities, read by
