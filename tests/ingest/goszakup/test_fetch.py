@@ -12,6 +12,7 @@ import pytest
 from adaldyq.ingest.goszakup.convert import convert
 from adaldyq.ingest.goszakup.fetch import Window, fetch
 from adaldyq.ingest.goszakup.ows import FetchError, OwsClient
+from adaldyq.ingest.goszakup.raw import DICTIONARIES, ENTITIES
 from adaldyq.ingest.goszakup.sources import SOURCES
 from adaldyq.settings import GoszakupSettings
 from tests.cli_run import adaldyq
@@ -19,18 +20,7 @@ from tests.ingest.goszakup.conftest import KEY, RAW
 from tests.ingest.goszakup.ows_server import TOKEN, Faults, ows_server
 
 EVERYTHING = Window(date(2020, 1, 1), date(2026, 12, 31))
-FILES = [
-    "ref_trade_methods",
-    "plans",
-    "trd_buy",
-    "lots",
-    "trd_app",
-    "contract",
-    "contract_units",
-    "acts",
-    "treasury_pay",
-    "subject",
-]
+FILES = [*DICTIONARIES, *ENTITIES]
 
 
 def _ids(path: Path) -> list[int]:

@@ -40,3 +40,9 @@ def latest(values: list[str | None]) -> str | None:
     """The latest of RFC 3339 date-times (compared as instants), None when there are none."""
     present = [v for v in values if v]
     return max(present, key=datetime.fromisoformat) if present else None
+
+
+def period(start: str | None, end: str | None) -> dict[str, str] | None:
+    """An OCDS period of the dates present; None when neither is."""
+    dates = {key: value for key, value in (("startDate", start), ("endDate", end)) if value}
+    return dates or None

@@ -19,6 +19,7 @@ from adaldyq.ingest.goszakup.fields import (
     integer,
     number,
     objects,
+    present,
     required_id,
     text,
 )
@@ -75,7 +76,7 @@ def bids(record: dict[str, Any], currency: str, book: PartyBook) -> list[Bid]:
                 and fields["status_name"].lower() == WINNER_STATUS,
                 tenderer=tenderer,
                 amount=fields["amount"],
-                detail={k: v for k, v in detail.items() if v is not None},
+                detail=present(detail),
             )
         )
     return result

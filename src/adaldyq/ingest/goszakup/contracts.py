@@ -12,8 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from adaldyq.ingest.goszakup.almaty import latest, local_time
-from adaldyq.ingest.goszakup.fields import FieldError, flag, integer, number, required_id, text
+from adaldyq.ingest.goszakup.almaty import latest, local_time, period
+from adaldyq.ingest.goszakup.fields import (
+    FieldError,
+    flag,
+    integer,
+    number,
+    present,
+    required_id,
+    text,
+)
 from adaldyq.ingest.goszakup.parties import PartyBook
 from adaldyq.ingest.goszakup.planning import PlanPoint
 
@@ -56,7 +64,7 @@ def contract_line(
         contract_id=required_id(record, "contract_id"),
         lot_id=integer(record, "lot_id"),
         total=number(record, "total_sum_wnds"),
-        item={k: v for k, v in item.items() if v is not None},
+        item=present(item),
     )
 
 
@@ -115,7 +123,7 @@ def contract(
         "status": _status(root),
         "value": {"amount": amount, "currency": own_currency} if amount is not None else None,
         "dateSigned": signed,
-        "period": _period(signed, current["end"] or local_time(root, "ec_end_date")),
+        "period": period(signed, current["end"] or local_time(root, "ec_end_date")),
         "items": [line.item for line in lines] or None,
         "amendments": [v["amendment"] for v in versions if v["amendment"] is not None] or None,
         "x_gz_initial_value": initial if agreements else None,
@@ -132,12 +140,12 @@ def contract(
         "x_gz_fakt_sum_wnds": number(root, "fakt_sum_wnds"),
         "x_gz_fakt_exec_date": local_time(root, "fakt_exec_date"),
     }
-    if implementation := {k: v for k, v in implementation.items() if v is not None}:
+    if implementation := present(implementation):
         body["implementation"] = implementation
     updated = latest([local_time(r, "last_update_date") for r in (root, *agreements)])
     return ContractParts(
-        award={k: v for k, v in award.items() if v is not None},
-        contract={k: v for k, v in body.items() if v is not None},
+        award=present(award),
+        contract=present(body),
         buyer=buyer,
         supplier=supplier,
         updated=updated,
@@ -162,7 +170,7 @@ def contract_version(record: dict[str, Any]) -> dict[str, Any]:
             "x_gz_value": number(record, "contract_sum_wnds"),
             "x_gz_end_date": local_time(record, "ec_end_date"),
         }
-        amendment = {k: v for k, v in amendment.items() if v is not None}
+        amendment = present(amendment)
     return {
         "date": date,
         "value": number(record, "contract_sum_wnds"),
@@ -180,8 +188,3 @@ def _status(record: dict[str, Any]) -> str:
     if local_time(record, "fakt_exec_date"):
         return "terminated"
     return "active"
-
-
-def _period(start: str | None, end: str | None) -> dict[str, str] | None:
-    period = {k: v for k, v in (("startDate", start), ("endDate", end)) if v is not None}
-    return period or None

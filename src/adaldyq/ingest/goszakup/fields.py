@@ -105,3 +105,8 @@ def objects(record: dict[str, Any], field: str) -> list[dict[str, Any]]:
     if isinstance(value, list) and all(isinstance(item, dict) for item in value):
         return value
     raise FieldError(field, f"not an object or a list of objects: {value!r}")
+
+
+def present(mapping: dict[str, Any]) -> dict[str, Any]:
+    """The entries whose value is not None: OCDS omits a field rather than write it as null."""
+    return {key: value for key, value in mapping.items() if value is not None}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from adaldyq.ingest.goszakup.almaty import local_time
-from adaldyq.ingest.goszakup.fields import FieldError, integer, number, required_id, text
+from adaldyq.ingest.goszakup.fields import FieldError, integer, number, present, required_id, text
 
 TREASURY_PAY_URL = "https://ows.goszakup.gov.kz/v3/treasury-pay/{contract_id}"
 
@@ -33,7 +33,7 @@ def transaction(
         "x_gz_kato": text(record, "kato"),
         "x_gz_description": text(record, "item_description"),
     }
-    return {k: v for k, v in body.items() if v is not None}
+    return present(body)
 
 
 def milestone(record: dict[str, Any]) -> dict[str, Any]:
@@ -52,4 +52,4 @@ def milestone(record: dict[str, Any]) -> dict[str, Any]:
         "x_gz_revoke_date": revoked,
         "x_gz_status_id": integer(record, "status_id"),
     }
-    return {k: v for k, v in body.items() if v is not None}
+    return present(body)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from adaldyq.ingest.goszakup.almaty import local_time
-from adaldyq.ingest.goszakup.fields import FieldError, flag, required_id, text
+from adaldyq.ingest.goszakup.fields import FieldError, flag, present, required_id, text
 from adaldyq.model.identity.identifiers import Bin, InvalidIdentifier, parse_iin_or_bin
 
 BIN_SCHEME = "KZ-BIN"
@@ -105,14 +105,14 @@ def participant(record: dict[str, Any], identities: Identities) -> Participant:
         "name": text(record, "name_ru") or text(record, "full_name_ru"),
         "identifier": {**identity.identifier, "legalName": text(record, "full_name_ru")},
         "additionalIdentifiers": [{"scheme": PID_SCHEME, "id": str(pid)}],
-        "details": {key: value for key, value in details.items() if value is not None},
+        "details": present(details),
     }
     if name_kk := text(record, "name_kz"):
         party["name_kk"] = name_kk
     if contact:
         party["contactPoint"] = contact
-    party["identifier"] = {k: v for k, v in party["identifier"].items() if v is not None}
-    return Participant(identity.party_id, {k: v for k, v in party.items() if v is not None})
+    party["identifier"] = present(party["identifier"])
+    return Participant(identity.party_id, present(party))
 
 
 @dataclass

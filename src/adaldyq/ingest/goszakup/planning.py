@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from adaldyq.ingest.goszakup.almaty import local_time
-from adaldyq.ingest.goszakup.fields import flag, integer, number, objects, required_id, text
+from adaldyq.ingest.goszakup.fields import (
+    flag,
+    integer,
+    number,
+    objects,
+    present,
+    required_id,
+    text,
+)
 
 ENSTRU_SCHEME = "KZ-ENSTRU"
 """Scheme of the single nomenclature of goods, works and services (ЕНС ТРУ, also KTRU); our name."""
@@ -49,7 +57,7 @@ def plan_point(record: dict[str, Any], currency: str) -> PlanPoint:
     unit: dict[str, Any] = {"scheme": "KZ-MKEI", "id": text(record, "ref_units_code")}
     if price is not None:
         unit["value"] = {"amount": price, "currency": currency}
-    item["unit"] = {k: v for k, v in unit.items() if v is not None}
+    item["unit"] = present(unit)
     kato = [text(place, "ref_kato_code") for place in objects(record, "plans_kato")]
     if kato := [code for code in kato if code]:
         item["x_gz_kato"] = kato
@@ -75,10 +83,10 @@ def plan_point(record: dict[str, Any], currency: str) -> PlanPoint:
     return PlanPoint(
         id=point_id,
         customer_bin=text(record, "subject_biin"),
-        item={k: v for k, v in item.items() if v is not None},
+        item=present(item),
         amount=number(record, "amount"),
-        budget_lines=[{k: v for k, v in line.items() if v is not None} for line in lines],
-        extras={k: v for k, v in extras.items() if v is not None},
+        budget_lines=[present(line) for line in lines],
+        extras=present(extras),
     )
 
 

@@ -18,7 +18,7 @@ from adaldyq.ingest.goszakup.almaty import latest, local_time
 from adaldyq.ingest.goszakup.bids import Bid, bids
 from adaldyq.ingest.goszakup.codes import SUBJECT_TYPE, Dictionaries
 from adaldyq.ingest.goszakup.contracts import ContractParts, contract, contract_version
-from adaldyq.ingest.goszakup.fields import FieldError, integer
+from adaldyq.ingest.goszakup.fields import FieldError, integer, present
 from adaldyq.ingest.goszakup.implementation import milestone, transaction
 from adaldyq.ingest.goszakup.index import RawIndex
 from adaldyq.ingest.goszakup.ledger import Ledger
@@ -144,7 +144,7 @@ def _direct(ctx: Context, contract_id: int) -> dict[str, Any] | None:
         "mainProcurementCategory": SUBJECT_TYPE.get(subject_type) if subject_type else None,
         "x_gz_no_announcement": True,
     }
-    body = {k: v for k, v in body.items() if v is not None}
+    body = present(body)
     return _release(
         ctx,
         f"{ctx.prefix}-gzc-{contract_id}",
@@ -276,7 +276,7 @@ def _release(
         "awards": awards or None,
         "contracts": [p.contract for p in parts] or None,
     }
-    return {k: v for k, v in release.items() if v is not None}
+    return present(release)
 
 
 def _attempt(

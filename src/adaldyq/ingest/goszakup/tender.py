@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from adaldyq.ingest.goszakup.almaty import local_time
+from adaldyq.ingest.goszakup.almaty import local_time, period
 from adaldyq.ingest.goszakup.codes import (
     BUY_STATUS,
     LOT_STATUS,
@@ -19,7 +19,15 @@ from adaldyq.ingest.goszakup.codes import (
     TRADE_METHOD_CLASS,
     Dictionaries,
 )
-from adaldyq.ingest.goszakup.fields import flag, id_list, integer, number, required_id, text
+from adaldyq.ingest.goszakup.fields import (
+    flag,
+    id_list,
+    integer,
+    number,
+    present,
+    required_id,
+    text,
+)
 from adaldyq.ingest.goszakup.parties import PartyBook
 from adaldyq.ingest.goszakup.planning import PlanPoint
 
@@ -62,7 +70,7 @@ def lot(record: dict[str, Any], currency: str) -> Lot:
         trd_buy_id=trd_buy_id,
         point_ids=id_list(record, "point_list"),
         quantity=number(record, "count"),
-        lot={k: v for k, v in body.items() if v is not None},
+        lot=present(body),
     )
 
 
@@ -120,10 +128,8 @@ def tender(
         "x_gz_is_construction_work": flag(record, "is_construction_work"),
     }
     body["procuringEntity"] = book.ref(record, "org_bin", "org_name_ru", "procuringEntity")
-    return {k: v for k, v in body.items() if v is not None}
+    return present(body)
 
 
 def _period(record: dict[str, Any], start: str, end: str) -> dict[str, str] | None:
-    dates = {"startDate": local_time(record, start), "endDate": local_time(record, end)}
-    period = {k: v for k, v in dates.items() if v is not None}
-    return period or None
+    return period(local_time(record, start), local_time(record, end))
