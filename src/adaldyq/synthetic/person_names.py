@@ -6,7 +6,7 @@ patronymic and birth date, as in a real population; Kazakh names keep their Kaza
 Kazakh families are made the way they are made in life: a forefather's name with -ов/-ев,
 -баев or -беков. Slavic surnames have a head and a long tail as in life: the common ones
 (Иванов, Ким, Шевченко) for `COMMON_RUSSIAN_SHARE` of Russian-named people, the rest made from
-old given names, trades and nicknames (Афанасьев, Гончаренко, Ковальчук); with only the common
+old given names, trades and nicknames (Афанасьев, Гончаренко, Лазарчук); with only the common
 ones every Russian-named person had about ten namesakes (surname and given name) in a register
 of 10^5.
 """
