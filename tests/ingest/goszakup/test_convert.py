@@ -6,6 +6,7 @@ is accounted for, and a malformed one is rejected with its entity, id and field.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -201,12 +202,7 @@ def test_the_ocid_prefix_is_a_setting(tmp_path: Path) -> None:
 
 
 def test_a_line_that_is_not_json_is_rejected_and_the_rest_goes_on(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for path in RAW.iterdir():
-        (raw / path.name).write_bytes(path.read_bytes())
-    with (raw / "lots.jsonl").open("ab") as handle:
-        handle.write(b"{not json\n")
+    raw = _edited_copy(tmp_path, {"lots.jsonl": ("", "{not json\n")})
     report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
     assert (report.entities["lots"].read, report.entities["lots"].rejected) == (5, 1)
     assert report.releases == 4
@@ -218,13 +214,8 @@ def test_a_folder_without_entity_files_is_an_input_error(tmp_path: Path) -> None
 
 
 def test_a_malformed_agreement_is_rejected_alone(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for path in RAW.iterdir():
-        text = path.read_text(encoding="utf-8")
-        if path.name == "contract.jsonl":
-            text = text.replace('"sign_date": "2025-04-15 10:00:00"', '"sign_date": "15.04.2025"')
-        (raw / path.name).write_text(text, encoding="utf-8")
+    bad_date = ('"sign_date": "2025-04-15 10:00:00"', '"sign_date": "15.04.2025"')
+    raw = _edited_copy(tmp_path, {"contract.jsonl": bad_date})
     report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
     rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
     assert ("contract 7102", "sign_date") in {(r["record"], r["path"]) for r in rejects}
@@ -236,15 +227,10 @@ def test_a_malformed_agreement_is_rejected_alone(tmp_path: Path) -> None:
 
 
 def test_a_record_fetched_again_supersedes_its_earlier_version(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for path in RAW.iterdir():
-        (raw / path.name).write_bytes(path.read_bytes())
     lines = (RAW / "trd_buy.jsonl").read_text(encoding="utf-8").splitlines()
     newer = orjson.loads(lines[2])
     newer["name_ru"] = "Услуги по вывозу и утилизации медицинских отходов"
-    with (raw / "trd_buy.jsonl").open("ab") as handle:
-        handle.write(orjson.dumps(newer) + b"\n")
+    raw = _edited_copy(tmp_path, {"trd_buy.jsonl": ("", orjson.dumps(newer).decode() + "\n")})
     report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
     counts = report.entities["trd_buy"]
     assert (counts.read, counts.converted, counts.unused) == (4, 3, 1)
@@ -253,3 +239,59 @@ def test_a_record_fetched_again_supersedes_its_earlier_version(tmp_path: Path) -
         release = orjson.loads(line)
         if release["ocid"].endswith("gz-9003"):
             assert release["tender"]["title"] == newer["name_ru"]
+
+
+def _edited_copy(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> Path:
+    """The fixtures with one edit per file, {file: (old, new)}: `old` replaced by `new`, or `new`
+    appended when `old` is empty (a line added by a later fetch)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in RAW.iterdir():
+        text = path.read_text(encoding="utf-8")
+        if path.name in edits:
+            old, new = edits[path.name]
+            assert old in text
+            text = text.replace(old, new) if old else text + new
+        (raw / path.name).write_text(text, encoding="utf-8")
+    return raw
+
+
+def _releases(output: Path) -> dict[str, Any]:
+    lines = output.read_bytes().splitlines()
+    return {r["ocid"]: r for r in (orjson.loads(line) for line in lines)}
+
+
+def test_a_winner_without_contract_is_a_pending_award(tmp_path: Path) -> None:
+    raw = _edited_copy(
+        tmp_path,
+        {"contract.jsonl": ('"id": 7003, "parent_id": null', '"id": 7003, "parent_id": 1')},
+    )
+    report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    (award,) = _releases(tmp_path / "out.jsonl")["ocds-kzgz00-gz-9003"]["awards"]
+    assert (award["id"], award["status"]) == ("8301-KZ-BIN-191040005555", "pending")
+    assert award["value"] == {"amount": 4900000.0, "currency": "KZT"}
+    assert report.balanced
+
+
+def test_a_rejected_announcement_takes_its_parts_with_it(tmp_path: Path) -> None:
+    old = '"publish_date": "2024-02-28 18:00:00"'
+    raw = _edited_copy(tmp_path, {"trd_buy.jsonl": (old, '"publish_date": "вчера"')})
+    report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    assert "ocds-kzgz00-gz-9003" not in _releases(tmp_path / "out.jsonl")
+    rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
+    why = {r["record"]: r["reason"] for r in rejects}
+    assert why["trd_buy 9003"].startswith("publish_date: not a date")
+    for part in ("lots 8301", "trd_app 6006", "contract 7003"):
+        assert why[part] == "trd_buy_id: announcement 9003 rejected"
+    assert why["contract_units 7203"] == "contract_id: contract 7003 rejected"
+    assert report.balanced
+
+
+def test_a_malformed_link_is_a_reject_not_a_crash(tmp_path: Path) -> None:
+    old = '"id": 7004, "parent_id": null, "root_id": null, "trd_buy_id": null'
+    new = '"id": 7004, "parent_id": null, "root_id": null, "trd_buy_id": "нет"'
+    raw = _edited_copy(tmp_path, {"contract.jsonl": (old, new)})
+    report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
+    assert ("contract 7004", "trd_buy_id") in {(r["record"], r["path"]) for r in rejects}
+    assert report.releases == 3

@@ -35,6 +35,7 @@ class RawIndex:
     lots: dict[int, list[tuple[RawRecord, Lot]]] = field(default_factory=lambda: defaultdict(list))
     apps: dict[int, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
     contracts: dict[int, RawRecord] = field(default_factory=dict)
+    contract_buys: dict[int, int | None] = field(default_factory=dict)
     agreements: dict[int, list[RawRecord]] = field(default_factory=lambda: defaultdict(list))
     lines: dict[int, list[tuple[RawRecord, ContractLine]]] = field(
         default_factory=lambda: defaultdict(list)
@@ -159,18 +160,15 @@ def _index_contracts(index: RawIndex, ledger: Ledger) -> None:
     """Originals by id; each additional agreement under the original it amends."""
     parents: dict[int, int] = {}
     for record in _valid(index, "contract"):
-        ids = attempt(
-            record,
-            ledger,
-            lambda d: (required_id(d), integer(d, "root_id"), integer(d, "parent_id")),
-        )
+        ids = attempt(record, ledger, _contract_keys)
         if ids is None:
             continue
-        contract_id, root_id, parent_id = ids
-        if root_id is None and parent_id is None:
+        contract_id, buy_id, parent = ids
+        if parent is None:
             index.contracts[contract_id] = record
+            index.contract_buys[contract_id] = buy_id
         else:
-            parents[contract_id] = root_id if root_id is not None else int(parent_id or 0)
+            parents[contract_id] = parent
             index.agreements[contract_id].append(record)
     agreements = dict(index.agreements)
     index.agreements = defaultdict(list)
@@ -179,6 +177,14 @@ def _index_contracts(index: RawIndex, ledger: Ledger) -> None:
         index.agreements[root].extend(records)
         if contract_id in index.lines:
             index.lines[root].extend(index.lines.pop(contract_id))
+
+
+def _contract_keys(data: dict[str, Any]) -> tuple[int, int | None, int | None]:
+    """A contract's id, announcement and the contract it amends (`root_id`, else `parent_id`;
+    None for an original)."""
+    root_id, parent_id = integer(data, "root_id"), integer(data, "parent_id")
+    amends = root_id if root_id is not None else parent_id
+    return required_id(data), integer(data, "trd_buy_id"), amends
 
 
 def _root(contract_id: int, parents: dict[int, int]) -> int:

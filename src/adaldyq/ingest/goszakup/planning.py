@@ -34,7 +34,6 @@ class PlanPoint:
     """A converted plan point: the planned item, its planned amount and budget lines."""
 
     id: int
-    customer_bin: str | None
     item: dict[str, Any]
     amount: float | None
     budget_lines: list[dict[str, Any]]
@@ -82,7 +81,6 @@ def plan_point(record: dict[str, Any], currency: str) -> PlanPoint:
     }
     return PlanPoint(
         id=point_id,
-        customer_bin=text(record, "subject_biin"),
         item=present(item),
         amount=number(record, "amount"),
         budget_lines=[present(line) for line in lines],

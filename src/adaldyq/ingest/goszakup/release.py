@@ -12,13 +12,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from adaldyq.ingest.goszakup.almaty import latest, local_time
+from adaldyq.ingest.goszakup.awards import lot_awards
 from adaldyq.ingest.goszakup.bids import Bid, bids
 from adaldyq.ingest.goszakup.codes import SUBJECT_TYPE, Dictionaries
 from adaldyq.ingest.goszakup.contracts import ContractParts, contract, contract_version
-from adaldyq.ingest.goszakup.fields import FieldError, integer, present
+from adaldyq.ingest.goszakup.fields import FieldError, present
 from adaldyq.ingest.goszakup.implementation import milestone, transaction
 from adaldyq.ingest.goszakup.index import RawIndex
 from adaldyq.ingest.goszakup.ledger import Ledger
@@ -48,8 +50,7 @@ def releases(ctx: Context) -> Iterator[dict[str, Any]]:
     by_buy: dict[int, list[int]] = {}
     direct: list[int] = []
     for contract_id in sorted(index.contracts):
-        data = index.contracts[contract_id].data or {}
-        buy_id = integer(data, "trd_buy_id")  # already read once in the index
+        buy_id = index.contract_buys[contract_id]
         if buy_id is None:
             direct.append(contract_id)
         else:
@@ -73,7 +74,6 @@ def releases(ctx: Context) -> Iterator[dict[str, Any]]:
 def _announcement(ctx: Context, buy_id: int, contract_ids: list[int]) -> dict[str, Any] | None:
     index, ledger = ctx.index, ctx.ledger
     record = index.trd_buys[buy_id]
-    data = record.data or {}
     book = PartyBook(ctx.identities, index.participants)
     lots = index.lots.get(buy_id, [])
     points = {
@@ -87,17 +87,22 @@ def _announcement(ctx: Context, buy_id: int, contract_ids: list[int]) -> dict[st
             if point_id not in index.points:
                 ledger.issue(lot_record, "point_list", f"plan point {point_id} not in plans.jsonl")
 
-    def read_tender(d: dict[str, Any]) -> dict[str, Any]:
+    def read_tender(d: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
         book.ref(d, "customer_bin", "customer_name_ru", "buyer")
-        return tender(d, [lt for _, lt in lots], points, ctx.dictionaries, ctx.currency, book)
+        lot_list = [lt for _, lt in lots]
+        body = tender(d, lot_list, points, ctx.dictionaries, ctx.currency, book)
+        return body, local_time(d, "last_update_date")
 
-    body = _attempt(record, ctx, book, read_tender)
-    if body is None:
-        dependants = [r for r, _ in lots] + index.apps.get(buy_id, [])
-        dependants += [index.contracts[c] for c in contract_ids]
-        for dependant in dependants:
-            ledger.reject(dependant, "trd_buy_id", f"trd_buy_id: announcement {buy_id} rejected")
+    read = _attempt(record, ctx, book, read_tender)
+    if read is None:
+        reason = f"trd_buy_id: announcement {buy_id} rejected"
+        for dependant in [*(r for r, _ in lots), *index.apps.get(buy_id, [])]:
+            ledger.reject(dependant, "trd_buy_id", reason)
+        for contract_id in contract_ids:
+            ledger.reject(index.contracts[contract_id], "trd_buy_id", reason)
+            _reject_parts(ctx, contract_id)
         return None
+    body, updated = read
     all_bids: list[Bid] = []
     for app in index.apps.get(buy_id, []):
         found = _attempt(app, ctx, book, lambda d: bids(d, ctx.currency, book))
@@ -105,7 +110,8 @@ def _announcement(ctx: Context, buy_id: int, contract_ids: list[int]) -> dict[st
             all_bids.extend(found)
             ledger.converted(app)
     parts = _contracts(ctx, book, contract_ids)
-    awards = [p.award for p in parts] + _unsuccessful(lots, parts)
+    results = body.get("x_gz_results_published")
+    awards = [p.award for p in parts] + lot_awards((lt for _, lt in lots), all_bids, parts, results)
     tenderers = {bid.tenderer_id: bid.tenderer for bid in all_bids}
     if all_bids:
         body["numberOfTenderers"] = len(tenderers)
@@ -120,7 +126,7 @@ def _announcement(ctx: Context, buy_id: int, contract_ids: list[int]) -> dict[st
         _points(ctx, list(points), parts),
         awards,
         parts,
-        [local_time(data, "last_update_date")],
+        [updated],
     )
     if all_bids:
         release["bids"] = {"details": [bid.detail for bid in all_bids]}
@@ -129,18 +135,17 @@ def _announcement(ctx: Context, buy_id: int, contract_ids: list[int]) -> dict[st
 
 
 def _direct(ctx: Context, contract_id: int) -> dict[str, Any] | None:
-    record = ctx.index.contracts[contract_id]
     book = PartyBook(ctx.identities, ctx.index.participants)
     parts = _contracts(ctx, book, [contract_id])
     if not parts:
         return None
-    data = record.data or {}
-    subject_type = integer(data, "ref_subject_type_id")
+    signed = parts[0].contract
+    subject_type = signed.get("x_gz_subject_type_id")
     body = {
         "id": f"gzc-{contract_id}",
-        "title": parts[0].contract.get("title"),
+        "title": signed.get("title"),
         "status": "complete",
-        **method_fields(integer(data, "fakt_trade_methods_id"), ctx.dictionaries),
+        **method_fields(signed.get("x_gz_fakt_trade_methods_id"), ctx.dictionaries),
         "mainProcurementCategory": SUBJECT_TYPE.get(subject_type) if subject_type else None,
         "x_gz_no_announcement": True,
     }
@@ -169,25 +174,35 @@ def _contracts(ctx: Context, book: PartyBook, contract_ids: list[int]) -> list[C
             if _attempt(a, ctx, book, contract_version) is not None
         ]
         lines = index.lines.get(contract_id, [])
-        parts = _attempt(
-            record,
-            ctx,
-            book,
-            lambda d, a=agreements, ls=lines: contract(  # type: ignore[misc]
-                d, [r.data or {} for r in a], [line for _, line in ls], ctx.currency, book
-            ),
+        read = partial(
+            contract,
+            agreements=[a.data or {} for a in agreements],
+            lines=[line for _, line in lines],
+            currency=ctx.currency,
+            book=book,
         )
+        parts = _attempt(record, ctx, book, read)
         if parts is None:
-            dependants = [*agreements, *(r for r, _ in lines), *index.acts.get(contract_id, [])]
-            for dependant in [*dependants, *index.payments.get(contract_id, [])]:
-                reason = f"contract_id: contract {contract_id} rejected"
-                ledger.reject(dependant, "contract_id", reason)
+            _reject_parts(ctx, contract_id)
             continue
         for converted in [record, *agreements, *(r for r, _ in lines)]:
             ledger.converted(converted)
         _implementation(ctx, book, contract_id, parts)
         result.append(parts)
     return result
+
+
+def _reject_parts(ctx: Context, contract_id: int) -> None:
+    """Reject what belongs to a rejected contract: agreements, lines, acts and payments."""
+    index = ctx.index
+    parts = [
+        *index.agreements.get(contract_id, []),
+        *(r for r, _ in index.lines.get(contract_id, [])),
+        *index.acts.get(contract_id, []),
+        *index.payments.get(contract_id, []),
+    ]
+    for part in parts:
+        ctx.ledger.reject(part, "contract_id", f"contract_id: contract {contract_id} rejected")
 
 
 def _implementation(ctx: Context, book: PartyBook, contract_id: int, parts: ContractParts) -> None:
@@ -212,18 +227,6 @@ def _implementation(ctx: Context, book: PartyBook, contract_id: int, parts: Cont
             block["transactions"] = transactions
         if milestones:
             block["milestones"] = milestones
-
-
-def _unsuccessful(
-    lots: list[tuple[RawRecord, Any]], parts: list[ContractParts]
-) -> list[dict[str, Any]]:
-    """An unsuccessful award for each failed lot that no contract covers (§4.2)."""
-    covered = {lot_id for p in parts for lot_id in p.award.get("relatedLots", [])}
-    return [
-        {"id": f"{lt.id}-unsuccessful", "status": "unsuccessful", "relatedLots": [str(lt.id)]}
-        for _, lt in lots
-        if lt.lot.get("status") == "unsuccessful" and str(lt.id) not in covered
-    ]
 
 
 def _points(ctx: Context, point_ids: list[int], parts: list[ContractParts]) -> list[PlanPoint]:

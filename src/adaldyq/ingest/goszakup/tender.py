@@ -39,7 +39,6 @@ class Lot:
     id: int
     trd_buy_id: int
     point_ids: list[int]
-    quantity: float | None
     lot: dict[str, Any]
 
 
@@ -69,7 +68,6 @@ def lot(record: dict[str, Any], currency: str) -> Lot:
         id=lot_id,
         trd_buy_id=trd_buy_id,
         point_ids=id_list(record, "point_list"),
-        quantity=number(record, "count"),
         lot=present(body),
     )
 
