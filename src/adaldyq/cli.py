@@ -25,6 +25,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from adaldyq.cli_cases import cases_app
 from adaldyq.cli_common import (
     ConfigOpt,
     WorkspaceOpt,
@@ -56,6 +57,7 @@ app.add_typer(draft_app, name="draft")
 app.add_typer(declarations_app, name="declarations")
 app.add_typer(graph_app, name="graph")
 app.add_typer(counterparty_app, name="counterparty")
+app.add_typer(cases_app, name="cases")
 app.add_typer(convert_app, name="convert")
 app.add_typer(fetch_app, name="fetch")
 DatasetOpt = Annotated[

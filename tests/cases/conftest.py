@@ -112,3 +112,16 @@ def staff(session: Session, kdf: KdfParams) -> dict[str, Staff]:
         made[name] = Staff(user, password, recovery_key)
     session.commit()
     return made
+
+
+@pytest.fixture
+def officers(session: Session, kdf: KdfParams) -> tuple[User, User]:
+    """Two compliance officers (assessors; one proposes a reward, the other approves it)."""
+    made = []
+    for name in ("gulnar", "marat"):
+        user, _ = keys.create_user(
+            session, name, name.title(), f"{name}-password-1", [Role.COMPLIANCE_OFFICER], kdf
+        )
+        made.append(user)
+    session.commit()
+    return made[0], made[1]

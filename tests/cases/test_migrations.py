@@ -24,7 +24,7 @@ def test_migrations_make_the_models_schema_and_go_down(empty_url: str) -> None:
     try:
         assert current_revision(engine) is None
         migrate(engine)
-        assert current_revision(engine) == head_revision() == "0003"
+        assert current_revision(engine) == head_revision() == "0004"
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -102,3 +102,54 @@ def _update_refused(engine: Engine) -> bool:
     except DBAPIError:
         return True
     return False
+
+
+def test_a_populated_store_takes_the_new_case_statuses(empty_url: str) -> None:
+    """0004 recreates `cases` on SQLite while other tables point at it: rows survive, old
+    statuses are renamed, and the new CHECK refuses an old value."""
+    engine = make_engine(empty_url)
+    try:
+        migrate(engine, "0003")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO cases (id, source, status, title, opened_at) VALUES "
+                    "(1, 'manual', 'open', 'a', '2026-01-01 00:00:00'), "
+                    "(2, 'manual', 'closed', 'b', '2026-01-01 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO cases (id, source, status, parent_case_id, title, opened_at) "
+                    "VALUES (3, 'retaliation', 'investigating', 1, 'c', '2026-01-02 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, username, display_name, password_hash, active, "
+                    "created_at) VALUES (1, 'u', 'U', 'x', true, '2026-01-01 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO assignments (case_id, user_id, method, reason, assigned_at) "
+                    "VALUES (1, 1, 'manual', 'r', '2026-01-01 00:00:00')"
+                )
+            )
+        migrate(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, status FROM cases ORDER BY id")).all()
+        assert [tuple(row) for row in rows] == [(1, "new"), (2, "closed"), (3, "investigating")]
+        try:
+            with engine.begin() as connection:
+                connection.execute(text("UPDATE cases SET status = 'open' WHERE id = 1"))
+            refused = False
+        except DBAPIError:
+            refused = True
+        assert refused
+        downgrade(engine, "0003")
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, status FROM cases ORDER BY id")).all()
+        assert [tuple(row) for row in rows] == [(1, "open"), (2, "closed"), (3, "investigating")]
+    finally:
+        engine.dispose()

@@ -7,8 +7,10 @@ from adaldyq.cases.models.casework import (
     Assignment,
     AssignmentMethod,
     Case,
+    CaseOutcome,
     CaseSource,
     CaseStatus,
+    CaseStatusChange,
 )
 from adaldyq.cases.models.protection import (
     HrAction,
@@ -57,8 +59,10 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Case",
+    "CaseOutcome",
     "CaseSource",
     "CaseStatus",
+    "CaseStatusChange",
     "Channel",
     "Conflict",
     "ConflictSource",

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from adaldyq.cases.models.base import Base, UtcDateTime, str_enum, utcnow
@@ -24,11 +25,22 @@ class CaseSource(enum.StrEnum):
 
 
 class CaseStatus(enum.StrEnum):
-    """A case's state; reports carry the finer whistleblowing workflow of their own."""
+    """A case's state (`cases/workflow.py` holds the legal moves); reports carry the finer
+    whistleblowing workflow of their own."""
 
-    OPEN = "open"
+    NEW = "new"
+    ASSIGNED = "assigned"
     INVESTIGATING = "investigating"
+    DECIDED = "decided"
     CLOSED = "closed"
+
+
+class CaseOutcome(enum.StrEnum):
+    """What the investigation decided; a reward needs a substantiated case."""
+
+    SUBSTANTIATED = "substantiated"
+    UNSUBSTANTIATED = "unsubstantiated"
+    REFERRED = "referred"  # passed to a competent authority
 
 
 class AssignmentMethod(enum.StrEnum):
@@ -46,7 +58,7 @@ class Case(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[CaseSource] = mapped_column(str_enum(CaseSource, "source"))
     status: Mapped[CaseStatus] = mapped_column(
-        str_enum(CaseStatus, "status"), default=CaseStatus.OPEN
+        str_enum(CaseStatus, "status"), default=CaseStatus.NEW
     )
     report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"), index=True)
     parent_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
@@ -56,10 +68,29 @@ class Case(Base):
     subject_type: Mapped[str | None] = mapped_column(String(40))
     subject_id: Mapped[str | None] = mapped_column(String(200))
     finding_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    # the finding's evidence as the engine wrote it (JSON), so the case stands on its own
+    evidence: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str] = mapped_column(String(300))
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     opened_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    outcome: Mapped[CaseOutcome | None] = mapped_column(str_enum(CaseOutcome, "outcome"))
+    recovered_amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class CaseStatusChange(Base):
+    """One step of a case's workflow, with its reason; append-only (UPDATE refused)."""
+
+    __tablename__ = "case_status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    from_status: Mapped[CaseStatus | None] = mapped_column(str_enum(CaseStatus, "from_status"))
+    to_status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus, "to_status"))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Assignment(Base):

@@ -91,10 +91,14 @@ class Report(Base):
     feedback_due: Mapped[datetime] = mapped_column(UtcDateTime())
     extended_to: Mapped[datetime | None] = mapped_column(UtcDateTime())
     extension_reason: Mapped[str | None] = mapped_column(Text)
+    feedback_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     outcome: Mapped[str | None] = mapped_column(String(60))
     concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     retain_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    retention_warned_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     legal_hold: Mapped[bool] = mapped_column(default=False)
+    # set when retention deleted the content: the row stays, anonymised, for statistics
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     receipt: Mapped[Receipt | None] = relationship(back_populates="report")
     messages: Mapped[list[ReportMessage]] = relationship(

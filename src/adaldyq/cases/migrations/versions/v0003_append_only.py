@@ -36,27 +36,37 @@ def upgrade() -> None:
             f"CREATE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
             "BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP; END $$"
         )
-        for table, operations in GUARDED.items():
-            op.execute(
-                f"CREATE TRIGGER {table}_append_only BEFORE {' OR '.join(operations)} "
-                f"ON {table} FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()"
-            )
-        return
     for table, operations in GUARDED.items():
-        for operation in operations:
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: {operation} refused'); END"
-            )
+        guard(table, operations)
 
 
 def downgrade() -> None:
     """Drop the guards."""
-    if op.get_context().dialect.name == "postgresql":
-        for table in GUARDED:
-            op.execute(f"DROP TRIGGER {table}_append_only ON {table}")
-        op.execute(f"DROP FUNCTION {PG_FUNCTION}()")
-        return
     for table, operations in GUARDED.items():
-        for operation in operations:
-            op.execute(f"DROP TRIGGER {table}_no_{operation.lower()}")
+        unguard(table, operations)
+    if op.get_context().dialect.name == "postgresql":
+        op.execute(f"DROP FUNCTION {PG_FUNCTION}()")
+
+
+def guard(table: str, operations: tuple[str, ...]) -> None:
+    """Make `table` refuse `operations` (later migrations guard their own tables with it)."""
+    if op.get_context().dialect.name == "postgresql":
+        op.execute(
+            f"CREATE TRIGGER {table}_append_only BEFORE {' OR '.join(operations)} "
+            f"ON {table} FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()"
+        )
+        return
+    for operation in operations:
+        op.execute(
+            f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: {operation} refused'); END"
+        )
+
+
+def unguard(table: str, operations: tuple[str, ...]) -> None:
+    """Drop the guard `guard` made."""
+    if op.get_context().dialect.name == "postgresql":
+        op.execute(f"DROP TRIGGER {table}_append_only ON {table}")
+        return
+    for operation in operations:
+        op.execute(f"DROP TRIGGER {table}_no_{operation.lower()}")
