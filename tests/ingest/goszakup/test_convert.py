@@ -140,6 +140,7 @@ def test_bids_keep_the_rating_point_conditional_discount(converted: Converted) -
     assert release["tender"]["procurementMethodDetails"] == (
         "Конкурс с использованием рейтингово-балльной системы"
     )
+    assert release["tender"]["awardCriteria"] == "ratedCriteria"
     bids = {b["id"]: b for b in release["bids"]["details"]}
     winner = bids["62002"]
     assert winner["value"] == {"amount": 24000000.0, "currency": "KZT"}

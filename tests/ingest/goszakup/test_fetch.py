@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from adaldyq.errors import ConfigError
 from adaldyq.ingest.goszakup.convert import convert
 from adaldyq.ingest.goszakup.fetch import Window, fetch
 from adaldyq.ingest.goszakup.ows import FetchError, OwsClient
@@ -136,3 +137,8 @@ def test_fetch_then_convert_from_the_command_line(
     converted = adaldyq("convert", "goszakup", raw, tmp_path / "out.jsonl")
     assert converted.returncode == 0, converted.stderr
     assert "trd_buy         read 3 = converted 3 + rejected 0" in converted.stdout
+
+
+def test_an_unknown_entity_is_a_settings_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="unknown entities"):
+        fetch(_client("http://127.0.0.1:9"), tmp_path, EVERYTHING, ["tenders"])

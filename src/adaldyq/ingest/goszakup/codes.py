@@ -31,6 +31,11 @@ TRADE_METHOD_CLASS: dict[int, str] = {
 }
 """`ref_trade_methods` id -> OCDS `procurementMethod` (§4.2: open, selective, direct)."""
 
+AWARD_CRITERIA: dict[int, str] = {3: "priceOnly", 7: "priceOnly", 188: "ratedCriteria"}
+"""`ref_trade_methods` id -> OCDS `awardCriteria`, where the method fixes it: quotations and
+auctions go to the lowest price, the rating-point competition to the lowest conditional price
+after the criteria's discounts (GOSZAKUP.md §5)."""
+
 NON_GZ_METHODS = frozenset({105, 107, 116, 117, 118})
 """Quasi-public-sector methods, "(не ГЗ)": outside the Law on public procurement."""
 

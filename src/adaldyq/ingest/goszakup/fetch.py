@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from adaldyq.errors import ConfigError
 from adaldyq.ingest.goszakup.checkpoint import Checkpoints, EntityState, append_records
 from adaldyq.ingest.goszakup.ows import FetchError, OwsClient
 from adaldyq.ingest.goszakup.sources import (
@@ -66,7 +67,7 @@ def fetch(
     """Fetch the named entities (`SOURCES` keys) for the window into `raw_dir`."""
     unknown = [name for name in entities if name not in SOURCES]
     if unknown:
-        raise FetchError(f"unknown entities {unknown}; known: {', '.join(SOURCES)}")
+        raise ConfigError(f"unknown entities {unknown}; known: {', '.join(SOURCES)}")
     raw_dir.mkdir(parents=True, exist_ok=True)
     checkpoints = Checkpoints(raw_dir)
     report = FetchReport(raw_dir)

@@ -12,6 +12,7 @@ from typing import Any
 
 from adaldyq.ingest.goszakup.almaty import local_time, period
 from adaldyq.ingest.goszakup.codes import (
+    AWARD_CRITERIA,
     BUY_STATUS,
     LOT_STATUS,
     NON_GZ_METHODS,
@@ -73,10 +74,12 @@ def lot(record: dict[str, Any], currency: str) -> Lot:
 
 
 def method_fields(method_id: int | None, dictionaries: Dictionaries) -> dict[str, Any]:
-    """`procurementMethod`, `procurementMethodDetails` and the raw id of a trade method."""
+    """`procurementMethod`, `procurementMethodDetails`, `awardCriteria` and the raw id of a trade
+    method (absent fields are dropped by the caller)."""
     fields: dict[str, Any] = {
         "procurementMethod": TRADE_METHOD_CLASS.get(method_id) if method_id is not None else None,
         "procurementMethodDetails": dictionaries.method_name(method_id),
+        "awardCriteria": AWARD_CRITERIA.get(method_id) if method_id is not None else None,
         "x_gz_method_id": method_id,
     }
     if method_id in NON_GZ_METHODS:
