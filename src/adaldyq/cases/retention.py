@@ -130,9 +130,8 @@ def _held_back(
             ReportMessage.report_id == report.id, ReportMessage.from_reporter.is_(True)
         )
     )
-    if last_word is not None and last_word > end_of(as_of) - timedelta(
-        days=settings.retention_quiet_days + 1
-    ):
+    quiet = timedelta(days=settings.retention_quiet_days)
+    if last_word is not None and as_of < last_word.date() + quiet:
         return f"the reporter wrote on {last_word:%Y-%m-%d}, within the quiet period"
     window = session.scalar(
         select(ProtectionEntry.window_end).where(ProtectionEntry.report_id == report.id)
