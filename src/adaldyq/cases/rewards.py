@@ -51,8 +51,8 @@ def amount_for(
     cap = settings.reward_cap_mci * mci
     amount = min(recovered * settings.reward_share, cap).quantize(CENT, ROUND_HALF_UP)
     rule = (
-        f"{settings.reward_share * 100:g}% of {recovered:.2f} recovered, "
-        f"at most {settings.reward_cap_mci:g} MCI x {mci:.2f} ({year})"
+        f"{(settings.reward_share * 100).normalize():f}% of {recovered:.2f} recovered, "
+        f"at most {settings.reward_cap_mci.normalize():f} MCI x {mci:.2f} ({year})"
     )
     return RewardAmount(amount, (amount / mci).quantize(CENT, ROUND_HALF_UP), mci, rule)
 
