@@ -55,6 +55,11 @@ def _print_conversion(report: ConvertReport) -> None:
         out.print(f"rejects: {report.rejects} (also .csv)")
         for reason, count in report.reasons.most_common(5):
             out.print(f"  {count:>7}  {reason}")
+    if report.bid_score_lines:
+        out.print(
+            f"rating-point discounts: {report.bid_scores} ({report.bid_score_lines} lines, "
+            "the bid-score form of docs/inputs/bid-scores.md, for rule RP01)"
+        )
     if report.issues:
         out.print(f"issues: {report.issues_file}")
     if report.random_iin_key:

@@ -25,23 +25,24 @@ def test_one_ocid_per_announcement_and_per_contract_without_one(converted: Conve
         "ocds-kzgz00-gz-9001",
         "ocds-kzgz00-gz-9002",
         "ocds-kzgz00-gz-9003",
+        "ocds-kzgz00-gz-9004",
         "ocds-kzgz00-gzc-7004",
     ]
-    assert report.releases == 4
+    assert report.releases == 5
 
 
 def test_every_record_is_converted_rejected_or_unused(converted: Converted) -> None:
     report, _ = converted
     counts = {e: (c.read, c.converted, c.rejected, c.unused) for e, c in report.entities.items()}
     assert counts == {
-        "trd_buy": (3, 3, 0, 0),
-        "lots": (4, 4, 0, 0),
-        "trd_app": (6, 6, 0, 0),
-        "contract": (8, 7, 1, 0),
-        "contract_units": (5, 4, 1, 0),
+        "trd_buy": (4, 4, 0, 0),
+        "lots": (5, 5, 0, 0),
+        "trd_app": (8, 8, 0, 0),
+        "contract": (9, 8, 1, 0),
+        "contract_units": (6, 5, 1, 0),
         "acts": (3, 3, 0, 0),
         "treasury_pay": (4, 4, 0, 0),
-        "plans": (7, 5, 1, 1),
+        "plans": (8, 6, 1, 1),
         "subject": (8, 7, 1, 0),
     }
     assert report.balanced
@@ -205,8 +206,8 @@ def test_the_ocid_prefix_is_a_setting(tmp_path: Path) -> None:
 def test_a_line_that_is_not_json_is_rejected_and_the_rest_goes_on(tmp_path: Path) -> None:
     raw = _edited_copy(tmp_path, {"lots.jsonl": ("", "{not json\n")})
     report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
-    assert (report.entities["lots"].read, report.entities["lots"].rejected) == (5, 1)
-    assert report.releases == 4
+    assert (report.entities["lots"].read, report.entities["lots"].rejected) == (6, 1)
+    assert report.releases == 5
 
 
 def test_a_folder_without_entity_files_is_an_input_error(tmp_path: Path) -> None:
@@ -234,7 +235,7 @@ def test_a_record_fetched_again_supersedes_its_earlier_version(tmp_path: Path) -
     raw = _edited_copy(tmp_path, {"trd_buy.jsonl": ("", orjson.dumps(newer).decode() + "\n")})
     report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
     counts = report.entities["trd_buy"]
-    assert (counts.read, counts.converted, counts.unused) == (4, 3, 1)
+    assert (counts.read, counts.converted, counts.unused) == (5, 4, 1)
     assert report.issues == 1
     for line in (tmp_path / "out.jsonl").read_bytes().splitlines():
         release = orjson.loads(line)
@@ -295,4 +296,4 @@ def test_a_malformed_link_is_a_reject_not_a_crash(tmp_path: Path) -> None:
     report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
     rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
     assert ("contract 7004", "trd_buy_id") in {(r["record"], r["path"]) for r in rejects}
-    assert report.releases == 3
+    assert report.releases == 4

@@ -40,7 +40,7 @@ def test_every_page_is_read_through_retries_and_converts_like_the_fixtures(
     faults = Faults(
         {
             "/v3/trd-buy?limit=50": [500],
-            "/v3/lots?page=next&search_after=8201": [429],
+            "/v3/lots?page=next&search_after=8301": [429],
             "graphql after=6002": [503, 502],
         }
     )
@@ -50,10 +50,11 @@ def test_every_page_is_read_through_retries_and_converts_like_the_fixtures(
         report = fetch(_client(url, sleeps=sleeps), raw, EVERYTHING, list(SOURCES))
     for entity in FILES:
         assert _ids(raw / f"{entity}.jsonl") == _ids(RAW / f"{entity}.jsonl"), entity
-    assert report.pages["trd_buy"] == 2  # 3 records, 2 per page
-    assert report.pages["trd_app"] == 3
+    assert report.pages["trd_buy"] == 2  # 4 records, 2 per page
+    assert report.pages["trd_app"] == 4
     assert faults.seen["/v3/trd-buy?limit=50"] == 2
     assert faults.seen["graphql after=6002"] == 3
+    assert faults.seen["/v3/lots?page=next&search_after=8301"] == 2
     assert sleeps == [0.001, 0.0, 0.001, 0.002]  # back-off doubles; 429 obeys Retry-After: 0
 
     settings = GoszakupSettings(iin_key=KEY)
@@ -98,7 +99,7 @@ def test_a_window_keeps_only_records_dated_inside_it(tmp_path: Path) -> None:
     with ows_server(RAW, Faults()) as url:
         fetch(_client(url), raw, window, ["payments", "bids"])
     assert _ids(raw / "treasury_pay.jsonl") == [7401, 7402, 7403]
-    assert _ids(raw / "trd_app.jsonl") == []  # every application was filed in 2024
+    assert _ids(raw / "trd_app.jsonl") == [6007, 6008]  # the others were filed in 2024
 
 
 def test_a_wrong_token_stops_at_once_and_is_not_echoed(tmp_path: Path) -> None:
@@ -128,7 +129,7 @@ def test_fetch_then_convert_from_the_command_line(
         monkeypatch.setenv("GOSZAKUP_TOKEN", TOKEN)
         done = adaldyq(*args, "-w", workspace, "-c", config, "--entities", "announcements,lots")
     assert done.returncode == 0, done.stderr
-    assert "trd_buy                  3 records in 2 pages" in done.stdout
+    assert "trd_buy                  4 records in 2 pages" in done.stdout
     raw = workspace / "goszakup" / "raw"
     for path in workspace.rglob("*"):
         if path.is_file():
@@ -136,7 +137,7 @@ def test_fetch_then_convert_from_the_command_line(
     assert _ids(raw / "lots.jsonl") == _ids(RAW / "lots.jsonl")
     converted = adaldyq("convert", "goszakup", raw, tmp_path / "out.jsonl")
     assert converted.returncode == 0, converted.stderr
-    assert "trd_buy         read 3 = converted 3 + rejected 0" in converted.stdout
+    assert "trd_buy         read 4 = converted 4 + rejected 0" in converted.stdout
 
 
 def test_an_unknown_entity_is_a_settings_error(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 
 from adaldyq.errors import InputError
+from adaldyq.ingest.goszakup.bid_scores import BidScoreWriter
 from adaldyq.ingest.goszakup.codes import load_dictionaries
 from adaldyq.ingest.goszakup.index import build_index
 from adaldyq.ingest.goszakup.ledger import ConvertReport, Ledger
@@ -44,6 +45,7 @@ def convert(raw_dir: Path, output: Path, settings: GoszakupSettings) -> ConvertR
         file, line, reason = problems[0]
         raise InputError(reason, path=raw_dir / file, record=line)
     output.parent.mkdir(parents=True, exist_ok=True)
+    scores = BidScoreWriter(side_file(output, "bid-scores.csv"))
     with (
         RejectLog(
             report.rejects,
@@ -60,8 +62,12 @@ def convert(raw_dir: Path, output: Path, settings: GoszakupSettings) -> ConvertR
         )
         for release in releases(ctx):
             out.write(orjson.dumps(release) + b"\n")
+            scores.write(release)
             report.releases += 1
         _count_leftovers(index.records, ledger)
+    scores.close()
+    report.bid_score_lines = scores.lines
+    report.bid_scores = scores.path
     return report
 
 

@@ -45,6 +45,8 @@ class ConvertReport:
     issues: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     random_iin_key: bool = False
+    bid_scores: Path | None = None
+    bid_score_lines: int = 0
 
     @property
     def rejected(self) -> int:
