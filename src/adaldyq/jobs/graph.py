@@ -52,7 +52,7 @@ class GraphBuild:
     resolution: ResolutionSummary | None
 
 
-def _linkage_database(settings: Settings, workspace: Workspace) -> LinkageDatabase:
+def linkage_database_for(settings: Settings, workspace: Workspace) -> LinkageDatabase:
     """Splink's database on the configured engine: Spark for data beyond one machine, else
     DuckDB with the analytics backend's limits and spill folder."""
     if settings.backend == "spark":
@@ -110,7 +110,7 @@ def resolve_graph(settings: Settings, dataset: str = DEFAULT_DATASET) -> Resolut
     with connect(settings) as backend:
         nodes = backend.tables(workspace, slug, GRAPH_TABLES)["nodes"]
         rows = backend.to_arrow(nodes.select(*NODE_COLUMNS)).to_pylist()
-    database = _linkage_database(settings, workspace)
+    database = linkage_database_for(settings, workspace)
     threshold = settings.integrity.resolution_threshold
     splink_log = logging.getLogger("splink")
     level = splink_log.level
