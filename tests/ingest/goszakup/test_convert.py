@@ -297,3 +297,16 @@ def test_a_malformed_link_is_a_reject_not_a_crash(tmp_path: Path) -> None:
     rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
     assert ("contract 7004", "trd_buy_id") in {(r["record"], r["path"]) for r in rejects}
     assert report.releases == 4
+
+
+def test_a_rejected_contract_leaves_no_role_behind(tmp_path: Path) -> None:
+    # read after the contract's parties are registered, so they must be taken back
+    bad = ('"fakt_trade_methods_id": 3,', '"fakt_trade_methods_id": "три",')
+    raw = _edited_copy(tmp_path, {"contract.jsonl": bad})
+    report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    assert "fakt_trade_methods_id" in report.rejects.read_text(encoding="utf-8")
+    release = _releases(tmp_path / "out.jsonl")["ocds-kzgz00-gz-9003"]
+    assert "contracts" not in release
+    roles = {p["id"]: p["roles"] for p in release["parties"]}
+    assert roles["KZ-BIN-191040005555"] == ["tenderer"]  # no "supplier" from the rejected contract
+    assert roles["KZ-BIN-100340004569"] == ["buyer", "procuringEntity"]

@@ -13,7 +13,7 @@ from adaldyq.ingest.goszakup.codes import load_dictionaries
 from adaldyq.ingest.goszakup.index import build_index
 from adaldyq.ingest.goszakup.ledger import ConvertReport, Ledger
 from adaldyq.ingest.goszakup.parties import Identities
-from adaldyq.ingest.goszakup.raw import ENTITIES
+from adaldyq.ingest.goszakup.raw import ENTITIES, RawRecord
 from adaldyq.ingest.goszakup.release import Context, releases
 from adaldyq.ingest.report import RejectLog
 from adaldyq.settings import GoszakupSettings
@@ -71,7 +71,7 @@ def convert(raw_dir: Path, output: Path, settings: GoszakupSettings) -> ConvertR
     return report
 
 
-def _count_leftovers(records: dict[str, list], ledger: Ledger) -> None:  # type: ignore[type-arg]
+def _count_leftovers(records: dict[str, list[RawRecord]], ledger: Ledger) -> None:
     """Records no process took: participants and plan points are unused; any other entity is a
     part whose process was not found (a lot, application or payment without its parent)."""
     parents = {

@@ -40,21 +40,31 @@ class Identities:
     def __init__(self, iin_mode: Literal["pseudonymise", "keep"], key: bytes) -> None:
         self._mode = iin_mode
         self._key = key
+        self._seen: dict[str, Identity] = {}
 
     def of(self, record: dict[str, Any], field_name: str) -> Identity | None:
         """The identity of the number in `field_name`; None when missing; FieldError if invalid."""
         number = text(record, field_name)
         if number is None:
             return None
+        if number in self._seen:
+            return self._seen[number]
         try:
             parsed = parse_iin_or_bin(number)
         except InvalidIdentifier as exc:
             raise FieldError(field_name, f"not a valid BIN or IIN: {exc}") from None
         if isinstance(parsed, Bin):
             ident = {"scheme": BIN_SCHEME, "id": parsed.number}
-            return Identity(f"{BIN_SCHEME}-{parsed.number}", ident, parsed.registered.isoformat())
-        written = parsed.number if self._mode == "keep" else self._pseudonym(parsed.number)
-        return Identity(f"{IIN_SCHEME}-{written}", {"scheme": IIN_SCHEME, "id": written}, None)
+            identity = Identity(
+                f"{BIN_SCHEME}-{parsed.number}", ident, parsed.registered.isoformat()
+            )
+        else:
+            written = parsed.number if self._mode == "keep" else self._pseudonym(parsed.number)
+            identity = Identity(
+                f"{IIN_SCHEME}-{written}", {"scheme": IIN_SCHEME, "id": written}, None
+            )
+        self._seen[number] = identity
+        return identity
 
     def _pseudonym(self, iin: str) -> str:
         return hmac.new(self._key, iin.encode(), hashlib.sha256).hexdigest()[:24]
@@ -152,6 +162,18 @@ class PartyBook:
         if "name" in party:
             reference["name"] = party["name"]
         return reference
+
+    def snapshot(self) -> dict[str, list[str]]:
+        """The parties and their roles now, to undo what a rejected part registered."""
+        return {party_id: list(party["roles"]) for party_id, party in self.parties.items()}
+
+    def restore(self, snapshot: dict[str, list[str]]) -> None:
+        """Back to `snapshot`: parties added since are dropped, roles added since removed."""
+        self.parties = {
+            party_id: {**party, "roles": snapshot[party_id]}
+            for party_id, party in self.parties.items()
+            if party_id in snapshot
+        }
 
     def used(self) -> set[str]:
         """Party ids of participants this release uses."""

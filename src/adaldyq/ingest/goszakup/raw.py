@@ -7,6 +7,7 @@ so every key is turned to snake_case here and the converter reads one spelling.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class RawRecord:
         return f"{self.entity}.jsonl"
 
 
+@functools.lru_cache(maxsize=4096)
 def snake(name: str) -> str:
     """`supplierBinIin` -> `supplier_bin_iin`, `AppLots` -> `app_lots`; snake_case is kept."""
     return _CAMEL.sub(r"_\1", name).lower()

@@ -9,7 +9,6 @@ announcement takes its lots and applications with it, since they cannot stand al
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -287,10 +286,10 @@ def _attempt(
 ) -> T | None:
     """`convert(record.data)`; on a FieldError the record is rejected and the parties it
     registered are forgotten, so a rejected part leaves no trace in the release."""
-    saved = copy.deepcopy(book.parties)
+    saved = book.snapshot()
     try:
         return convert(record.data or {})
     except FieldError as exc:
-        book.parties = saved
+        book.restore(saved)
         ctx.ledger.reject(record, exc.field, f"{exc.field}: {exc.reason}")
         return None
