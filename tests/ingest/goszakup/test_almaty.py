@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import datetime
 
-from adaldyq.ingest.goszakup.almaty import latest, local_time
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from adaldyq.ingest.goszakup.almaty import ALMATY, latest, local_time
 from adaldyq.ingest.goszakup.fields import FieldError
 
 
@@ -38,3 +42,16 @@ def test_latest_compares_instants_not_strings() -> None:
         "2024-01-31T23:00:00+00:00"
     )
     assert latest([None]) is None
+
+
+@given(st.datetimes(min_value=datetime(2005, 1, 1), max_value=datetime(2035, 12, 31)))
+def test_every_local_time_names_the_same_wall_clock_in_almaty(moment: datetime) -> None:
+    """From 2005 (no more summer time) Almaty's clocks never skipped an hour, only repeated one
+    (1 March 2024), so every wall-clock time exists and reads back unchanged."""
+    naive = moment.replace(microsecond=0)
+    converted = datetime.fromisoformat(str(local_time({"d": str(naive)}, "d")))
+    assert converted.utcoffset() is not None
+    assert converted.astimezone(ALMATY).replace(tzinfo=None) == naive
+    expected = "+05:00" if naive >= datetime(2024, 3, 1) else None
+    if expected is not None:
+        assert converted.isoformat().endswith(expected)

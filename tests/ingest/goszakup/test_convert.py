@@ -88,6 +88,14 @@ def test_an_entrepreneurs_iin_is_pseudonymised(converted: Converted) -> None:
     assert release["awards"][0]["suppliers"][0]["id"] == supplier["id"]
 
 
+def test_no_output_file_holds_the_iin(converted: Converted) -> None:
+    report, _ = converted
+    outputs = [report.output, report.rejects, report.issues_file, report.bid_scores]
+    for path in outputs:
+        assert path is not None
+        assert IIN not in path.read_text(encoding="utf-8"), path
+
+
 def test_the_same_key_gives_the_same_pseudonym_and_keep_mode_keeps_the_iin(tmp_path: Path) -> None:
     def supplier_id(settings: GoszakupSettings, name: str) -> str:
         output = tmp_path / name
