@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from adaldyq.cases import audit, deadlines
 from adaldyq.cases.models import Report, ReportStatus, ReportStatusChange, User, utcnow
-from adaldyq.cases.workflow import check_move, end_of
+from adaldyq.cases.workflow import end_of, step
 from adaldyq.errors import InputError
 from adaldyq.settings import CasesSettings
 
@@ -56,20 +56,9 @@ def move_report(
 ) -> ReportStatusChange:
     """Move a report one legal step; acknowledging resets the feedback deadline to 3 months
     from now, ending it starts retention, sending the outcome counts as feedback."""
-    check_move(REPORT_MOVES, report.status, target, f"report {report.id}")
-    if target in ENDS and not (reason or "").strip():
-        raise InputError(f"report {report.id}: {target} needs a reason", field="reason")
-    now = utcnow()
-    change = ReportStatusChange(
-        report_id=report.id,
-        from_status=report.status,
-        to_status=target,
-        changed_at=now,
-        changed_by=by.id,
-        reason=reason,
-    )
-    session.add(change)
-    details: dict[str, audit.Scalar] = {"from": report.status.value, "to": target.value}
+    change = step(session, REPORT_MOVES, ENDS, report.status, target, by, reason,
+                  ReportStatusChange(report_id=report.id), "report", report.id)  # fmt: skip
+    now = change.changed_at
     report.status = target
     if target == R.ACKNOWLEDGED:
         report.acknowledged_at = now
@@ -80,7 +69,6 @@ def move_report(
     if target == R.OUTCOME_SENT and report.feedback_sent_at is None:
         report.feedback_sent_at = now
     session.flush()
-    audit.append(session, "report.moved", by, "report", report.id, details, at=now)
     return change
 
 

@@ -27,6 +27,7 @@ from adaldyq.cases.models import (
     CaseSource,
     CaseStatus,
     CaseStatusChange,
+    ReportStatusChange,
     User,
     utcnow,
 )
@@ -45,6 +46,7 @@ CASE_MOVES: Mapping[CaseStatus, frozenset[CaseStatus]] = {
 """The legal moves of a case; closing is possible from any open state (with a reason)."""
 
 State = TypeVar("State", bound=str)
+Change = TypeVar("Change", CaseStatusChange, ReportStatusChange)
 NEEDS_REASON = frozenset({CaseStatus.DECIDED, CaseStatus.CLOSED})
 
 
@@ -62,6 +64,35 @@ def check_move(
         raise IllegalTransition(
             f"{what}: cannot go from {current} to {target} (allowed: {allowed})"
         )
+
+
+def step(
+    session: Session,
+    moves: Mapping[State, frozenset[State]],
+    needs_reason: frozenset[State],
+    current: State,
+    target: State,
+    by: User,
+    reason: str | None,
+    change: Change,
+    object_type: str,
+    object_id: int,
+) -> Change:
+    """One move of a case or a report: checked against `moves`, refused without a reason
+    where one is due, written to the history (`change`, a new row naming its owner) and the
+    audit chain. The caller then sets the new status and what comes with it."""
+    what = f"{object_type} {object_id}"
+    check_move(moves, current, target, what)
+    if target in needs_reason and not (reason or "").strip():
+        raise InputError(f"{what}: going to {target} needs a reason", field="reason")
+    now = utcnow()
+    change.from_status = current  # type: ignore[assignment]
+    change.to_status = target  # type: ignore[assignment]
+    change.changed_at, change.changed_by, change.reason = now, by.id, reason
+    session.add(change)
+    details: dict[str, audit.Scalar] = {"from": current, "to": target}
+    audit.append(session, f"{object_type}.moved", by, object_type, object_id, details, at=now)
+    return change
 
 
 def end_of(day: date) -> datetime:
@@ -165,29 +196,16 @@ def move(
 ) -> CaseStatusChange:
     """Move a case one legal step. Assigned needs a current assignment; decided and closed
     need a reason (use `decide` to record the outcome)."""
-    check_move(CASE_MOVES, case.status, target, f"case {case.id}")
-    if target in NEEDS_REASON and not (reason or "").strip():
-        raise InputError(f"case {case.id}: going to {target} needs a reason", field="reason")
     if target == CaseStatus.ASSIGNED and not _assigned(session, case):
         raise InputError(f"case {case.id} has no handler yet: assign one first")
-    now = utcnow()
-    change = CaseStatusChange(
-        case_id=case.id,
-        from_status=case.status,
-        to_status=target,
-        changed_at=now,
-        changed_by=by.id,
-        reason=reason,
-    )
-    session.add(change)
-    details: dict[str, audit.Scalar] = {"from": case.status.value, "to": target.value}
+    change = step(session, CASE_MOVES, NEEDS_REASON, case.status, target, by, reason,
+                  CaseStatusChange(case_id=case.id), "case", case.id)  # fmt: skip
     case.status = target
     if target == CaseStatus.DECIDED:
-        case.decided_at = now
+        case.decided_at = change.changed_at
     if target == CaseStatus.CLOSED:
-        case.closed_at = now
+        case.closed_at = change.changed_at
     session.flush()
-    audit.append(session, "case.moved", by, "case", case.id, details, at=now)
     return change
 
 

@@ -11,8 +11,8 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Enum, MetaData, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import DateTime, Dialect, Enum, ForeignKey, MetaData, Text, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -67,3 +67,11 @@ class Base(DeclarativeBase):
 def utcnow() -> datetime:
     """Now, aware, in UTC (the one clock of the case store, frozen in tests)."""
     return datetime.now(UTC)
+
+
+class StepColumns:
+    """When, by whom and why a status history row (of a report or a case) was written."""
+
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(Text)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from adaldyq.cases.models.base import Base, UtcDateTime, str_enum, utcnow
+from adaldyq.cases.models.base import Base, StepColumns, UtcDateTime, str_enum, utcnow
 
 
 class CaseSource(enum.StrEnum):
@@ -79,7 +79,7 @@ class Case(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
-class CaseStatusChange(Base):
+class CaseStatusChange(StepColumns, Base):
     """One step of a case's workflow, with its reason; append-only (UPDATE refused)."""
 
     __tablename__ = "case_status_changes"
@@ -88,9 +88,6 @@ class CaseStatusChange(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     from_status: Mapped[CaseStatus | None] = mapped_column(str_enum(CaseStatus, "from_status"))
     to_status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus, "to_status"))
-    changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    changed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Assignment(Base):

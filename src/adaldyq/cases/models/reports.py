@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from adaldyq.cases.models.base import Base, UtcDateTime, str_enum, utcnow
+from adaldyq.cases.models.base import Base, StepColumns, UtcDateTime, str_enum, utcnow
 
 
 class Channel(enum.StrEnum):
@@ -106,7 +106,7 @@ class Report(Base):
     )
 
 
-class ReportStatusChange(Base):
+class ReportStatusChange(StepColumns, Base):
     """One step of a report's workflow, append-only (WB-13)."""
 
     __tablename__ = "report_status_changes"
@@ -115,9 +115,6 @@ class ReportStatusChange(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
     from_status: Mapped[ReportStatus | None] = mapped_column(str_enum(ReportStatus, "from_status"))
     to_status: Mapped[ReportStatus] = mapped_column(str_enum(ReportStatus, "to_status"))
-    changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    changed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Receipt(Base):
