@@ -318,3 +318,19 @@ def test_a_rejected_contract_leaves_no_role_behind(tmp_path: Path) -> None:
     roles = {p["id"]: p["roles"] for p in release["parties"]}
     assert roles["KZ-BIN-191040005555"] == ["tenderer"]  # no "supplier" from the rejected contract
     assert roles["KZ-BIN-100340004569"] == ["buyer", "procuringEntity"]
+
+
+def test_contracts_whose_announcement_was_not_fetched_keep_their_process(tmp_path: Path) -> None:
+    lines = (RAW / "trd_buy.jsonl").read_text(encoding="utf-8").splitlines()
+    raw = _edited_copy(tmp_path, {"trd_buy.jsonl": (lines[2] + "\n", "")})  # drop 9003
+    report = convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    release = _releases(tmp_path / "out.jsonl")["ocds-kzgz00-gz-9003"]
+    tender = release["tender"]
+    assert (tender["id"], tender["x_gz_announcement_missing"]) == ("9003000-1", True)
+    assert tender["procurementMethod"] == "open"  # the contract's actual method, 3
+    assert [c["id"] for c in release["contracts"]] == ["7003"]
+    issues = report.issues_file.read_text(encoding="utf-8")
+    assert "announcement 9003 not in trd_buy.jsonl" in issues
+    rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
+    assert {"lots 8301", "trd_app 6006"} <= {r["record"] for r in rejects}
+    assert report.balanced

@@ -134,6 +134,8 @@ def contract(
         "x_gz_fin_year": integer(root, "fin_year"),
         "x_gz_number": text(root, "contract_number"),
         "x_gz_number_sys": text(root, "contract_number_sys"),
+        "x_gz_trd_buy_number_anno": text(root, "trd_buy_number_anno"),
+        "x_gz_trd_buy_name": text(root, "trd_buy_name_ru"),
         "x_gz_plan_exec_date": local_time(root, "plan_exec_date"),
     }
     implementation = {

@@ -60,12 +60,13 @@ def releases(ctx: Context) -> Iterator[dict[str, Any]]:
             yield release
     for buy_id, contract_ids in sorted(by_buy.items()):
         for contract_id in contract_ids:
-            record = index.contracts[contract_id]
-            ctx.ledger.reject(
-                record, "trd_buy_id", f"trd_buy_id: announcement {buy_id} not in trd_buy.jsonl"
-            )
+            reason = f"announcement {buy_id} not in trd_buy.jsonl: tender read off the contract"
+            ctx.ledger.issue(index.contracts[contract_id], "trd_buy_id", reason)
+        release = _from_contracts(ctx, f"{ctx.prefix}-gz-{buy_id}", contract_ids, buy_id)
+        if release is not None:
+            yield release
     for contract_id in direct:
-        release = _direct(ctx, contract_id)
+        release = _from_contracts(ctx, f"{ctx.prefix}-gzc-{contract_id}", [contract_id], None)
         if release is not None:
             yield release
 
@@ -133,32 +134,31 @@ def _announcement(ctx: Context, buy_id: int, contract_ids: list[int]) -> dict[st
     return release
 
 
-def _direct(ctx: Context, contract_id: int) -> dict[str, Any] | None:
+def _from_contracts(
+    ctx: Context, ocid: str, contract_ids: list[int], announcement: int | None
+) -> dict[str, Any] | None:
+    """A process known only from its contracts: a contract signed without an announcement
+    (`announcement` None), or contracts whose announcement is not in the raw folder (a fetch of
+    contracts alone); the tender is read off the first contract, by its actual method."""
     book = PartyBook(ctx.identities, ctx.index.participants)
-    parts = _contracts(ctx, book, [contract_id])
+    parts = _contracts(ctx, book, contract_ids)
     if not parts:
         return None
     signed = parts[0].contract
     subject_type = signed.get("x_gz_subject_type_id")
+    fallback_id = f"gzc-{contract_ids[0]}" if announcement is None else str(announcement)
     body = {
-        "id": f"gzc-{contract_id}",
-        "title": signed.get("title"),
+        "id": signed.get("x_gz_trd_buy_number_anno") or fallback_id,
+        "title": signed.get("x_gz_trd_buy_name") or signed.get("title"),
         "status": "complete",
         **method_fields(signed.get("x_gz_fakt_trade_methods_id"), ctx.dictionaries),
         "mainProcurementCategory": SUBJECT_TYPE.get(subject_type) if subject_type else None,
-        "x_gz_no_announcement": True,
+        "x_gz_id": announcement,
+        "x_gz_no_announcement": True if announcement is None else None,
+        "x_gz_announcement_missing": True if announcement is not None else None,
     }
-    body = present(body)
-    return _release(
-        ctx,
-        f"{ctx.prefix}-gzc-{contract_id}",
-        book,
-        body,
-        _points(ctx, [], parts),
-        [parts[0].award],
-        parts,
-        [],
-    )
+    awards = [part.award for part in parts]
+    return _release(ctx, ocid, book, present(body), _points(ctx, [], parts), awards, parts, [])
 
 
 def _contracts(ctx: Context, book: PartyBook, contract_ids: list[int]) -> list[ContractParts]:
