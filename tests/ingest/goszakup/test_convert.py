@@ -334,3 +334,11 @@ def test_contracts_whose_announcement_was_not_fetched_keep_their_process(tmp_pat
     rejects = [orjson.loads(line) for line in report.rejects.read_bytes().splitlines()]
     assert {"lots 8301", "trd_app 6006"} <= {r["record"] for r in rejects}
     assert report.balanced
+
+
+def test_an_original_that_names_itself_as_root_stays_the_original(tmp_path: Path) -> None:
+    own_root = ('"id": 7002, "parent_id": null, "root_id": null', '"id": 7002, "root_id": 7002')
+    raw = _edited_copy(tmp_path, {"contract.jsonl": own_root})
+    convert(raw, tmp_path / "out.jsonl", GoszakupSettings(iin_key=KEY))
+    (contract,) = _releases(tmp_path / "out.jsonl")["ocds-kzgz00-gz-9002"]["contracts"]
+    assert (contract["id"], contract.get("amendments")) == ("7002", None)

@@ -154,12 +154,20 @@ def contract(
     )
 
 
+def amended_contract(record: dict[str, Any]) -> int | None:
+    """The contract an additional agreement amends (`root_id`, else `parent_id`); None for an
+    original, also when it names itself as its root."""
+    root_id, parent_id = integer(record, "root_id"), integer(record, "parent_id")
+    amends = root_id if root_id is not None else parent_id
+    return None if amends == required_id(record) else amends
+
+
 def contract_version(record: dict[str, Any]) -> dict[str, Any]:
     """One contract version: its date, value, end date, and the amendment it is (if any).
     Read on its own first, so a malformed agreement is rejected alone."""
     date = local_time(record, "sign_date")
     amendment = None
-    if integer(record, "root_id") is not None or integer(record, "parent_id") is not None:
+    if amended_contract(record) is not None:
         justification = integer(record, "ref_amendm_agreem_justif_id")
         amendment = {
             "id": str(required_id(record)),

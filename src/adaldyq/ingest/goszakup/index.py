@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from adaldyq.ingest.goszakup.contracts import ContractLine, contract_line
+from adaldyq.ingest.goszakup.contracts import ContractLine, amended_contract, contract_line
 from adaldyq.ingest.goszakup.fields import FieldError, integer, required_id
 from adaldyq.ingest.goszakup.ledger import Ledger
 from adaldyq.ingest.goszakup.parties import Identities, Participant, participant
@@ -180,11 +180,8 @@ def _index_contracts(index: RawIndex, ledger: Ledger) -> None:
 
 
 def _contract_keys(data: dict[str, Any]) -> tuple[int, int | None, int | None]:
-    """A contract's id, announcement and the contract it amends (`root_id`, else `parent_id`;
-    None for an original)."""
-    root_id, parent_id = integer(data, "root_id"), integer(data, "parent_id")
-    amends = root_id if root_id is not None else parent_id
-    return required_id(data), integer(data, "trd_buy_id"), amends
+    """A contract's id, announcement and the contract it amends (None for an original)."""
+    return required_id(data), integer(data, "trd_buy_id"), amended_contract(data)
 
 
 def _root(contract_id: int, parents: dict[int, int]) -> int:
