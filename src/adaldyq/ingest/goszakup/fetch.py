@@ -134,7 +134,8 @@ class _Walk:
         if state.done:
             return
         contracts = self.raw_dir / f"{SOURCES['contracts'].entity}.jsonl"
-        ids = [orjson.loads(line).get("id") for line in contracts.read_bytes().splitlines()]
+        lines = contracts.read_bytes().splitlines() if contracts.exists() else []
+        ids = [_record_id(line) for line in lines]
         done: list[int] = state.extra.setdefault("contracts", [])
         todo = [i for i in dict.fromkeys(ids) if isinstance(i, int) and i not in done]
         for contract_id in todo:
@@ -167,3 +168,13 @@ class _Walk:
         self.report.records[entity] += len(items)
         if self.progress is not None:
             self.progress(entity, self.report.records[entity])
+
+
+def _record_id(line: bytes) -> Any:
+    """The `id` of a raw JSON line; None for a line that is not a JSON object (the converter
+    reports it)."""
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    return record.get("id") if isinstance(record, dict) else None
