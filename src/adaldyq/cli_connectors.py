@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.progress import Progress, TextColumn, TimeElapsedColumn
@@ -79,6 +79,13 @@ def fetch_goszakup(
     entities: Annotated[
         str, typer.Option(help=f"Comma-separated, of: {','.join(SOURCES)}.")
     ] = ",".join(SOURCES),
+    api: Annotated[
+        Literal["rest", "graphql"],
+        typer.Option(
+            help="graphql: filter plans, announcements, lots, contracts and participants by "
+            "date on the server (fast; field names not yet tried live). rest: read whole lists."
+        ),
+    ] = "rest",
     workspace: WorkspaceOpt = Path("adaldyq-workspace"),
     config: ConfigOpt = None,
 ) -> None:
@@ -95,7 +102,7 @@ def fetch_goszakup(
             bar.update(task, description=f"{entity}: {records} records")
 
         report = fetch_goszakup_job(
-            settings, since.date(), until.date() if until else None, names, advance
+            settings, since.date(), until.date() if until else None, names, advance, api
         )
     _print_fetch(report)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from adaldyq.errors import ConfigError
 from adaldyq.ingest.goszakup.convert import convert
@@ -28,6 +29,7 @@ def fetch_goszakup_job(
     until: date | None,
     entities: list[str],
     progress: Progress | None = None,
+    api: Literal["rest", "graphql"] = "rest",
 ) -> FetchReport:
     """Fetch goszakup records changed in the window into the workspace, resuming if stopped."""
     token = os.environ.get(TOKEN_VARIABLE, "").strip()
@@ -43,7 +45,7 @@ def fetch_goszakup_job(
     window = Window(since, until or date.today())
     if window.until < window.since:
         raise ConfigError(f"--until {window.until} is before --since {window.since}")
-    return fetch(client, goszakup_raw_dir(settings), window, entities, progress)
+    return fetch(client, goszakup_raw_dir(settings), window, entities, progress, api)
 
 
 def convert_goszakup_job(settings: Settings, raw_dir: Path, output: Path) -> ConvertReport:

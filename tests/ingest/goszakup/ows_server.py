@@ -5,6 +5,7 @@ API's envelopes: REST pages newest id first with `next_page`, GraphQL `TrdApp` p
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -37,6 +38,36 @@ class Faults:
 
     planned: dict[str, list[int]] = field(default_factory=dict)
     seen: Counter[str] = field(default_factory=Counter)
+
+
+GRAPHQL = {
+    "TrdApp": "trd_app",
+    "TrdBuy": "trd_buy",
+    "Lots": "lots",
+    "Contract": "contract",
+    "Subjects": "subject",
+    "Plans": "plans",
+}
+
+
+def _selection(query: str) -> tuple[str, set[str]]:
+    """The root type of a paged query and the names it selects at the top level."""
+    match = re.search(r"\b(\w+)\(filter:[^)]*\)\s*\{(.*)\}\s*\}\s*$", query, re.S)
+    assert match is not None, query
+    text = match.group(2)
+    while "{" in text:  # drop nested selections, keeping their names
+        text = re.sub(r"\{[^{}]*\}", " ", text)
+    return match.group(1), set(text.split())
+
+
+def _camel_keys(record: dict[str, Any]) -> dict[str, Any]:
+    """A REST-shaped fixture in GraphQL's camelCase (GraphQL-shaped ones are left as they are)."""
+    return {re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), k): v for k, v in record.items()}
+
+
+def _projected(record: dict[str, Any], selection: set[str]) -> dict[str, Any]:
+    """Only the fields the query asked for, as a GraphQL server answers."""
+    return {k: v for k, v in record.items() if k in selection}
 
 
 def _records(raw: Path, entity: str) -> list[dict[str, Any]]:
@@ -88,21 +119,24 @@ def ows_server(raw: Path, faults: Faults) -> Iterator[str]:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             variables = body["variables"]
             after = variables.get("after")
-            if self._planted(f"graphql after={after}"):
+            type_name, selection = _selection(body["query"])
+            if self._planted(f"graphql {type_name} after={after}"):
                 return
-            low, high = variables["filter"]["dateApply"]
-            apps = sorted(_records(raw, "trd_app"), key=_key)
-            apps = [a for a in apps if low <= a["dateApply"][:10] <= high]
+            entity = GRAPHQL[type_name]
+            ((window_field, (low, high)),) = variables["filter"].items()
+            records = [_projected(_camel_keys(r), selection) for r in _records(raw, entity)]
+            records = sorted(records, key=_key)
+            records = [r for r in records if low <= str(r.get(window_field))[:10] <= high]
             if after is not None:
-                apps = [a for a in apps if _key(a) > after]
-            page = apps[: min(PAGE, variables["limit"])]
+                records = [r for r in records if _key(r) > after]
+            page = records[: min(PAGE, variables["limit"])]
             info = {
                 "limitPage": PAGE,
-                "totalCount": len(apps),
-                "hasNextPage": len(apps) > len(page),
+                "totalCount": len(records),
+                "hasNextPage": len(records) > len(page),
                 "lastId": _key(page[-1]) if page else None,
             }
-            self._json({"data": {"TrdApp": page}, "extensions": {"pageInfo": info}})
+            self._json({"data": {type_name: page}, "extensions": {"pageInfo": info}})
 
         def _planted(self, key: str) -> bool:
             if self.headers.get("Authorization") != f"Bearer {TOKEN}":

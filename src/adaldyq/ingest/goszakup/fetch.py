@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 
@@ -21,6 +21,7 @@ from adaldyq.ingest.goszakup.checkpoint import Checkpoints, EntityState, append_
 from adaldyq.ingest.goszakup.ows import FetchError, OwsClient
 from adaldyq.ingest.goszakup.sources import (
     CONTRACT_UNITS,
+    GRAPHQL_SOURCES,
     SOURCES,
     GraphqlSource,
     RestSource,
@@ -63,8 +64,10 @@ def fetch(
     window: Window,
     entities: list[str],
     progress: Progress | None = None,
+    api: Literal["rest", "graphql"] = "rest",
 ) -> FetchReport:
-    """Fetch the named entities (`SOURCES` keys) for the window into `raw_dir`."""
+    """Fetch the named entities (`SOURCES` keys) for the window into `raw_dir`; with
+    `api="graphql"` those in `GRAPHQL_SOURCES` are filtered by date on the server."""
     unknown = [name for name in entities if name not in SOURCES]
     if unknown:
         raise ConfigError(f"unknown entities {unknown}; known: {', '.join(SOURCES)}")
@@ -73,7 +76,7 @@ def fetch(
     report = FetchReport(raw_dir)
     walk = _Walk(client, raw_dir, window, checkpoints, report, progress)
     for name in (n for n in SOURCES if n in entities):
-        source = SOURCES[name]
+        source = GRAPHQL_SOURCES.get(name, SOURCES[name]) if api == "graphql" else SOURCES[name]
         if isinstance(source, RestSource):
             walk.rest(source)
         else:
