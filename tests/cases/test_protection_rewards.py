@@ -57,6 +57,8 @@ def test_wb_18_an_hr_action_inside_the_window_opens_a_retaliation_sub_case(
     main = workflow.open_case(session, CaseSource.REPORT, "bribery", alma, report_id=report.id)
     entry = protection.register(session, report, "Akimat of X", alma, SETTINGS)
     assert (entry.window_start, entry.window_end) == (date(2026, 2, 10), date(2029, 2, 10))
+    with pytest.raises(InputError, match="in the register already"):
+        protection.register(session, report, "Akimat of X", alma, SETTINGS)
 
     before = protection.record_hr_action(
         session, entry, HrActionKind.TRANSFER, date(2026, 2, 9), alma

@@ -44,6 +44,11 @@ def register(
     ).first()
     if record is None or not record.consent_to_disclose or record.consent_at is None:
         raise InputError(f"report {report.id}: the reporter has not consented to protection")
+    existing = session.scalars(
+        select(ProtectionEntry.id).where(ProtectionEntry.report_id == report.id)
+    ).first()
+    if existing is not None:
+        raise InputError(f"report {report.id} is in the register already (entry {existing})")
     start = report.received_at
     entry = ProtectionEntry(
         report_id=report.id,
