@@ -72,6 +72,22 @@ def test_wb_12_overdue_acknowledgement_and_feedback_as_of_any_day(
     assert all(item[0] == silent.id for item in _late(session, date(2026, 4, 20)))
 
 
+def test_wb_12_a_day_before_a_late_acknowledgement_is_judged_without_it(
+    session: Session, staff: dict[str, Staff], kdf: KdfParams
+) -> None:
+    report = _submit(session, staff, kdf, _at(2026, 1, 5))
+    with time_machine.travel(_at(2026, 4, 20), tick=False):
+        followup.move_report(session, report, R.ACKNOWLEDGED, staff["alma"].user, SETTINGS)
+    session.commit()
+    assert report.feedback_due == _at(2026, 7, 20)
+    # on 13 April nothing was acknowledged: feedback was due 3 months after day 7
+    assert _late(session, date(2026, 4, 13)) == [
+        (report.id, "acknowledgement", 91),
+        (report.id, "feedback", 1),
+    ]
+    assert _late(session, date(2026, 4, 20)) == []
+
+
 def test_wb_12_an_extension_needs_a_reason_and_stops_at_six_months(
     session: Session, staff: dict[str, Staff], kdf: KdfParams
 ) -> None:

@@ -44,6 +44,9 @@ def test_wb_17_counts_by_dimension_with_small_cells_suppressed(
     with time_machine.travel(datetime(2026, 1, 8, 9, tzinfo=UTC), tick=False):
         for report in reports[:10]:
             followup.move_report(session, report, ReportStatus.ACKNOWLEDGED, alma, CasesSettings())
+    with time_machine.travel(datetime(2026, 1, 15, 9, tzinfo=UTC), tick=False):
+        for report in reports[:5]:
+            followup.record_feedback(session, report, alma)
     session.commit()
 
     assert stats.compute(session, date(2026, 1, 4), 5).total.shown == "0"
@@ -61,6 +64,8 @@ def test_wb_17_counts_by_dimension_with_small_cells_suppressed(
         ("status", "received"): "6",
     }
     assert figures.median_days_to_acknowledge == 3.0
+    assert figures.median_days_to_feedback is None  # none given by the 8th
+    assert stats.compute(session, date(2026, 1, 15), 5).median_days_to_feedback == 10.0
     assert figures.overdue_acknowledgements == 0
 
     before = stats.compute(session, date(2026, 1, 7), 5)  # the status as of that day

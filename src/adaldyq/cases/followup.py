@@ -126,7 +126,10 @@ def overdue(session: Session, as_of: date) -> list[Overdue]:
     for report in session.scalars(query.order_by(Report.id)):
         if _late(report.ack_due, report.acknowledged_at, moment):
             found.append(_item(report.id, "acknowledgement", report.ack_due, as_of))
-        due = report.extended_to or report.feedback_due
+        acknowledged = report.acknowledged_at
+        if acknowledged is not None and acknowledged >= moment:
+            acknowledged = None  # not yet acknowledged on that day: due 3 months after day 7
+        due = report.extended_to or deadlines.feedback_due(report.received_at, acknowledged)
         if _late(due, report.feedback_sent_at, moment):
             found.append(_item(report.id, "feedback", due, as_of))
     return found

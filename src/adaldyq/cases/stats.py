@@ -1,6 +1,6 @@
 """Statistics of the channel and of the recommendations (WB-17, Directive Art. 27): reports by
-channel, type, region and status as of any day, the time to acknowledge, the overdue
-deadlines, and recommendation rates by body; exportable to CSV.
+channel, type, region and status as of any day, the time to acknowledge and to give feedback,
+the overdue deadlines, and recommendation rates by body; exportable to CSV.
 
 A small count could point at a reporter (the only report of a region this month), so a count
 below `cases.small_cell_threshold` is shown as "<N". When a dimension has exactly one such
@@ -15,11 +15,11 @@ import csv
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from adaldyq.cases import followup, history, recommendations
 from adaldyq.cases.models import Report, ReportStatus, ReportStatusChange
@@ -48,6 +48,7 @@ class Statistics:
     total: Cell
     cells: list[Cell]
     median_days_to_acknowledge: float | None
+    median_days_to_feedback: float | None
     overdue_acknowledgements: int
     overdue_feedback: int
     recommendations: Rates
@@ -57,8 +58,11 @@ class Statistics:
         """The figures in long form (section, group, measure, value), as shown, for CSV."""
         out = [("reports", "all", "count", self.total.shown)]
         out += [("reports", f"{c.dimension}={c.value}", "count", c.shown) for c in self.cells]
-        median = self.median_days_to_acknowledge
-        out.append(("reports", "all", "median_days_to_acknowledge", _number(median)))
+        for measure, median in (
+            ("median_days_to_acknowledge", self.median_days_to_acknowledge),
+            ("median_days_to_feedback", self.median_days_to_feedback),
+        ):
+            out.append(("reports", "all", measure, _number(median)))
         out.append(
             ("reports", "all", "overdue_acknowledgements", str(self.overdue_acknowledgements))
         )
@@ -85,7 +89,12 @@ def compute(session: Session, as_of: date, threshold: int) -> Statistics:
         as_of=as_of,
         total=_cell("total", "all", len(reports), threshold),
         cells=cells,
-        median_days_to_acknowledge=_median_ack(session, as_of, len(reports), threshold),
+        median_days_to_acknowledge=_median_days(
+            session, as_of, Report.acknowledged_at, len(reports), threshold
+        ),
+        median_days_to_feedback=_median_days(
+            session, as_of, Report.feedback_sent_at, len(reports), threshold
+        ),
         overdue_acknowledgements=sum(item.deadline == "acknowledgement" for item in late),
         overdue_feedback=sum(item.deadline == "feedback" for item in late),
         recommendations=overall,
@@ -134,17 +143,22 @@ def _reports(session: Session, as_of: date) -> list[tuple[str, str, str | None, 
     ]
 
 
-def _median_ack(session: Session, as_of: date, total: int, threshold: int) -> float | None:
+def _median_days(
+    session: Session,
+    as_of: date,
+    done: InstrumentedAttribute[datetime | None],
+    total: int,
+    threshold: int,
+) -> float | None:
+    """Median days from receipt to `done` (acknowledgement, feedback) of the reports done by
+    the end of `as_of`; withheld when the reports are few (it would tell about each)."""
     if total < threshold:
-        return None  # a median of a few reports tells about each of them
-    moment = end_of(as_of)
-    query = select(Report.received_at, Report.acknowledged_at).where(
-        Report.acknowledged_at < moment
-    )
+        return None
+    query = select(Report.received_at, done).where(done < end_of(as_of))
     days = [
-        (ack - received).total_seconds() / 86400
-        for received, ack in session.execute(query)
-        if ack is not None
+        (finished - received).total_seconds() / 86400
+        for received, finished in session.execute(query)
+        if finished is not None
     ]
     return round(statistics.median(days), 1) if days else None
 
