@@ -169,3 +169,16 @@ def test_fetch_then_convert_from_the_command_line(
 def test_an_unknown_entity_is_a_settings_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unknown entities"):
         fetch(_client("http://127.0.0.1:9"), tmp_path, EVERYTHING, ["tenders"])
+
+
+def test_a_new_window_after_an_interrupted_one_drops_the_uncommitted_page(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    with ows_server(RAW, Faults({"/v3/acts?page=next&search_after=7302": [503] * 2})) as url:
+        with pytest.raises(FetchError):
+            fetch(_client(url, retries=1), raw, EVERYTHING, ["acts"])
+        with (raw / "acts.jsonl").open("a", encoding="utf-8") as handle:
+            handle.write('{"id": 7301, "half": "written"}\n')
+        later = Window(date(2025, 1, 1), date(2026, 12, 31))
+        report = fetch(_client(url), raw, later, ["acts", "payments"], api="graphql")
+    assert report.resumed == []
+    assert _ids(raw / "acts.jsonl") == [7301, 7302, 7302, 7303]  # 7302 again: a new window

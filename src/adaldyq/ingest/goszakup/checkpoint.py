@@ -43,18 +43,21 @@ class Checkpoints:
     def start(self, entity: str, window: list[str], raw_file: Path) -> tuple[EntityState, bool]:
         """The state to walk `entity` for `window`, and whether it resumes an unfinished walk.
 
-        The same unfinished window resumes (the raw file cut back to its committed size); the
-        same finished window has nothing left to do; a different window starts at the top,
+        The raw file is first cut back to the last committed size (a page written but not
+        checkpointed is dropped). The same unfinished window then resumes; the same finished
+        window has nothing left to do; a different window (or endpoint) starts at the top,
         appending to the raw file (`extra`, such as contracts whose lines were read, carries
         over)."""
         state = self.states.get(entity)
-        if state is not None and state.window == window and state.done:
-            return state, False
+        if (
+            state is not None
+            and raw_file.exists()
+            and raw_file.stat().st_size > state.committed_bytes
+        ):
+            with raw_file.open("r+b") as handle:
+                handle.truncate(state.committed_bytes)
         if state is not None and state.window == window:
-            if raw_file.exists() and raw_file.stat().st_size > state.committed_bytes:
-                with raw_file.open("r+b") as handle:
-                    handle.truncate(state.committed_bytes)
-            return state, True
+            return state, not state.done
         size = raw_file.stat().st_size if raw_file.exists() else 0
         extra = state.extra if state is not None else {}
         state = EntityState(window=window, committed_bytes=size, extra=extra)

@@ -96,7 +96,7 @@ class _Walk:
     progress: Progress | None
 
     def rest(self, source: RestSource) -> None:
-        state = self._start(source.entity)
+        state = self._start(source.entity, source.path)
         path = state.next if isinstance(state.next, str) else f"{source.path}?limit={source.limit}"
         while not state.done:
             page = self.client.get(path)
@@ -113,7 +113,7 @@ class _Walk:
             self._commit(source.entity, state, keep, path, done=not path)
 
     def graphql(self, source: GraphqlSource) -> None:
-        state = self._start(source.entity)
+        state = self._start(source.entity, f"graphql {source.type_name}")
         query = graphql_query(source)
         while not state.done:
             variables: dict[str, Any] = {
@@ -133,7 +133,7 @@ class _Walk:
 
     def contract_units(self) -> None:
         """The lines of every fetched contract not read yet: one request per contract."""
-        state = self._start(CONTRACT_UNITS)
+        state = self._start(CONTRACT_UNITS, "/v3/contract/{id}/units")
         if state.done:
             return
         contracts = self.raw_dir / f"{SOURCES['contracts'].entity}.jsonl"
@@ -149,9 +149,12 @@ class _Walk:
         state.done = True
         self.checkpoints.save()
 
-    def _start(self, entity: str) -> EntityState:
+    def _start(self, entity: str, endpoint: str) -> EntityState:
+        """The entity's state for this window and endpoint: a checkpoint of a REST walk is not
+        resumed by a GraphQL one (their positions differ), it starts again."""
         raw_file = self.raw_dir / f"{entity}.jsonl"
-        state, resumed = self.checkpoints.start(entity, self.window.as_list(), raw_file)
+        window = [*self.window.as_list(), endpoint]
+        state, resumed = self.checkpoints.start(entity, window, raw_file)
         if resumed:
             self.report.resumed.append(entity)
         self.report.pages.setdefault(entity, 0)
