@@ -136,6 +136,10 @@ def test_non_patronymics_are_not_stemmed(word: str) -> None:
         ("Петрова-Водкина Анна", PersonName("Петрова-Водкина", "Анна")),
         ("Қасым-Жомарт Кемелұлы", PersonName(None, "Қасым-Жомарт", "Кемелұлы")),
         ("Абрамович Роман Аркадьевич", PersonName("Абрамович", "Роман", "Аркадьевич")),
+        ("Herr Prof. Dr. Hermann Schnabel", PersonName("Schnabel", "Hermann")),
+        ("Frau Irene Holz", PersonName("Holz", "Irene")),
+        ("г-н Иванов Иван Иванович", PersonName("Иванов", "Иван", "Иванович")),
+        ("Herr", PersonName("Herr")),
     ],
 )
 def test_parse_person_name(text: str, expected: PersonName) -> None:

@@ -152,10 +152,24 @@ def _split_words(words: list[str]) -> tuple[str | None, str | None, str | None]:
     return words[-1], words[0], " ".join(words[1:-1])
 
 
+_TITLES = frozenset(
+    {"herr", "frau", "dr", "prof", "mr", "mrs", "ms", "miss", "sir", "dame", "hon", "mme",
+     "г-н", "г-жа", "господин", "госпожа"}
+)  # fmt: skip
+"""Forms of address and academic titles that lists of donors, officials and sanctioned people
+put before a name ("Herr Prof. Dr. Hermann Schnabel"): not parts of the name."""
+
+
+def _untitled(tokens: list[str]) -> list[str]:
+    """The tokens without titles, unless nothing else is left (a surname may be "Herr")."""
+    kept = [t for t in tokens if t.rstrip(".").casefold() not in _TITLES]
+    return kept or tokens
+
+
 @lru_cache(maxsize=1 << 16)
 def parse_person_name(text: str) -> PersonName:
     """Split a full name into surname, given name and patronymic (see the module docstring)."""
-    tokens = _tokens(text)
+    tokens = _untitled(_tokens(text))
     words = [t for t in tokens if not _is_initial(t)]
     initials = [t.rstrip(".") + "." for t in tokens if _is_initial(t)]
     if not words:
