@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -96,14 +96,20 @@ def cases_stats(
 @cases_app.command("recommendations")
 def cases_recommendations(
     as_of: AsOfOpt,
+    by: Annotated[
+        Literal["body", "region", "year", "category"],
+        typer.Option(
+            "--by", help="One line per body, assessment region, year of issue or risk category."
+        ),
+    ] = "body",
     workspace: WorkspaceOpt = Path("adaldyq-workspace"),
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Recommendation figures as of a day: bodies, recommendations, implemented, the rate,
-    then one line per body; and the risks found and eliminated."""
+    and the risks found and eliminated; then one line per body (or region, year, category)."""
     day = as_of.date()
-    overall, by_body, risks = recommendation_rates(_settings(workspace, config, db), day)
+    overall, groups, risks = recommendation_rates(_settings(workspace, config, db), day, by)
     out.print(
         f"as of {day}: {overall.bodies} bodies, {overall.recommendations} recommendations, "
         f"{overall.implemented} implemented ({_percent(overall.implementation_rate)} of those "
@@ -111,9 +117,9 @@ def cases_recommendations(
         f"{overall.no_longer_relevant} no longer relevant, {overall.unverified} unverified, "
         f"{overall.overdue} overdue; risks: {risks.found} found, {risks.eliminated} eliminated"
     )
-    for rates in by_body:
+    for rates in groups:
         out.print(
-            f"  {rates.body}: {rates.recommendations} recommendations, {rates.implemented} "
+            f"  {rates.group}: {rates.recommendations} recommendations, {rates.implemented} "
             f"implemented ({_percent(rates.implementation_rate)}), {rates.overdue} overdue"
         )
 

@@ -43,6 +43,10 @@ def test_cases_commands_on_a_fresh_store(empty_url: str, kdf: KdfParams, tmp_pat
         assert "  Body 01: 18 recommendations" in figures.stdout
         earlier = adaldyq("cases", "recommendations", "--as-of", "2025-06-30", *store)
         assert "66 bodies, 1000 recommendations, 500 implemented" in earlier.stdout
+        regions = adaldyq(
+            "cases", "recommendations", "--as-of", "2025-12-31", "--by", "region", *store
+        )
+        assert "  Astana: 583 recommendations" in regions.stdout
 
         out = tmp_path / "stats.csv"
         shown = adaldyq("cases", "stats", "--as-of", "2025-12-31", "--csv", out, *store)

@@ -33,7 +33,7 @@ def test_66_bodies_1165_recommendations_987_implemented_as_of_a_day(
     assert len(by_body) == 66
     assert sum(rates.recommendations for rates in by_body) == 1165
     assert sum(rates.implemented for rates in by_body) == 987
-    assert by_body[0].body == "Body 01"
+    assert by_body[0].group == "Body 01"
     assert by_body[0].recommendations == 18  # k = 0, 66, ..., 1122
 
     early, _ = recommendations.rates(session, EARLY)
@@ -41,6 +41,17 @@ def test_66_bodies_1165_recommendations_987_implemented_as_of_a_day(
     assert figures == (66, 1000, 500, 20)
     assert early.unverified == 480
     assert early.median_days_to_implement == 89  # 1 February to 1 May
+
+    _, by_region = recommendations.rates(session, AS_OF, by="region")
+    assert [(r.group, r.bodies, r.recommendations) for r in by_region] == [
+        ("Almaty", 33, 582),  # odd-numbered bodies: k % 66 odd
+        ("Astana", 33, 583),
+    ]
+    assert sum(r.implemented for r in by_region) == 987
+    _, by_year = recommendations.rates(session, AS_OF, by="year")
+    assert [(r.group, r.recommendations) for r in by_year] == [("2025", 1165)]
+    _, by_category = recommendations.rates(session, AS_OF, by="category")
+    assert [(r.group, r.implemented) for r in by_category] == [("procurement", 987)]
 
     later, _ = recommendations.rates(session, date(2026, 1, 15))
     assert later.implemented == 988

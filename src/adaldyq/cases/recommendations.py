@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -39,14 +39,16 @@ from adaldyq.cases.models import (
 from adaldyq.errors import AccessDenied, InputError
 
 V = VerificationStatus
+Grouping = Literal["body", "region", "year", "category"]
 Row = TypeVar("Row", Assessment, Risk, Recommendation, ActionUpdate, Verification)
 
 
 @dataclass(frozen=True)
 class Rates:
-    """Recommendation figures as of a day, for all bodies or one (`body`)."""
+    """Recommendation figures as of a day: overall (`group` None) or for one group (a body, a
+    region, a year or a risk category)."""
 
-    body: str | None
+    group: str | None
     bodies: int
     recommendations: int
     implemented: int
@@ -197,14 +199,16 @@ def verify(
     return _logged(session, verification, f"recommendation.{status.value}", by)
 
 
-def rates(session: Session, as_of: date) -> tuple[Rates, list[Rates]]:
-    """The figures as of the end of `as_of`: for all bodies, and per body (by name)."""
+def rates(session: Session, as_of: date, by: Grouping = "body") -> tuple[Rates, list[Rates]]:
+    """The figures as of the end of `as_of`: overall, and per group (the body a
+    recommendation is addressed to, the assessment's region, the year of issue, or the risk
+    category), in order of the group's name."""
     rows = _statuses(session, as_of)
-    per_body: dict[str, list[_Row]] = defaultdict(list)
+    groups: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
-        per_body[row.body].append(row)
-    by_body = [_rates(body, group, as_of) for body, group in sorted(per_body.items())]
-    return _rates(None, rows, as_of), by_body
+        groups[row.group(by)].append(row)
+    per_group = [_rates(name, members, as_of) for name, members in sorted(groups.items())]
+    return _rates(None, rows, as_of), per_group
 
 
 def risk_counts(session: Session, as_of: date) -> RiskCounts:
@@ -217,10 +221,18 @@ def risk_counts(session: Session, as_of: date) -> RiskCounts:
 @dataclass(frozen=True)
 class _Row:
     body: str
+    region: str | None
+    category: str
     issued_on: date
     due_date: date
     status: VerificationStatus | None
     verified_on: date | None
+
+    def group(self, by: Grouping) -> str:
+        if by == "year":
+            return str(self.issued_on.year)
+        value = {"body": self.body, "region": self.region, "category": self.category}[by]
+        return value or "(none)"
 
 
 def _statuses(session: Session, as_of: date) -> list[_Row]:
@@ -235,11 +247,15 @@ def _statuses(session: Session, as_of: date) -> list[_Row]:
     query = (
         select(
             Recommendation.owner_body,
+            Assessment.region,
+            Risk.category,
             Recommendation.issued_on,
             Recommendation.due_date,
             ranked.c.status,
             ranked.c.verified_on,
         )
+        .join(Risk, Risk.id == Recommendation.risk_id)
+        .join(Assessment, Assessment.id == Risk.assessment_id)
         .outerjoin(
             ranked,
             and_(ranked.c.recommendation_id == Recommendation.id, ranked.c.rank == 1),
@@ -247,12 +263,12 @@ def _statuses(session: Session, as_of: date) -> list[_Row]:
         .where(Recommendation.issued_on <= as_of)
     )
     return [
-        _Row(body, issued, due, None if status is None else V(status), verified)
-        for body, issued, due, status, verified in session.execute(query)
+        _Row(body, region, category, issued, due, None if status is None else V(status), verified)
+        for body, region, category, issued, due, status, verified in session.execute(query)
     ]
 
 
-def _rates(body: str | None, rows: Iterable[_Row], as_of: date) -> Rates:
+def _rates(group: str | None, rows: Iterable[_Row], as_of: date) -> Rates:
     rows = list(rows)
     counts = {status: sum(row.status == status for row in rows) for status in V}
     closed = {V.IMPLEMENTED, V.NO_LONGER_RELEVANT}
@@ -262,7 +278,7 @@ def _rates(body: str | None, rows: Iterable[_Row], as_of: date) -> Rates:
         if row.status == V.IMPLEMENTED and row.verified_on is not None
     ]
     return Rates(
-        body=body,
+        group=group,
         bodies=len({row.body for row in rows}),
         recommendations=len(rows),
         implemented=counts[V.IMPLEMENTED],

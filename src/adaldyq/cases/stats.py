@@ -68,7 +68,7 @@ class Statistics:
         )
         out.append(("reports", "all", "overdue_feedback", str(self.overdue_feedback)))
         for rates in [self.recommendations, *self.by_body]:
-            group = "all" if rates.body is None else f"body={rates.body}"
+            group = "all" if rates.group is None else f"body={rates.group}"
             out += [
                 ("recommendations", group, measure, value) for measure, value in _rate_rows(rates)
             ]

@@ -53,12 +53,13 @@ def case_statistics(settings: Settings, as_of: date, csv: Path | None = None) ->
 
 
 def recommendation_rates(
-    settings: Settings, as_of: date
+    settings: Settings, as_of: date, by: recommendations.Grouping = "body"
 ) -> tuple[recommendations.Rates, list[recommendations.Rates], recommendations.RiskCounts]:
-    """Recommendation rates as of a day: overall, per body, and the risks found and removed."""
+    """Recommendation rates as of a day: overall, per group (body, region, year, risk
+    category), and the risks found and eliminated."""
     with _session(settings) as session:
-        overall, by_body = recommendations.rates(session, as_of)
-        return overall, by_body, recommendations.risk_counts(session, as_of)
+        overall, groups = recommendations.rates(session, as_of, by)
+        return overall, groups, recommendations.risk_counts(session, as_of)
 
 
 @contextmanager
