@@ -75,7 +75,8 @@ def counterparty_check_job(
     day = as_of or date.today()
     findings = _findings(workspace, slug)
     with connect(settings) as backend:
-        graph, merged = load_resolved_graph(backend, workspace, slug)
+        threshold = settings.integrity.resolution_threshold
+        graph, merged = load_resolved_graph(backend, workspace, slug, threshold)
         found, checks = check(
             IntegrityContext(slug, backend, graph, merged=merged), query, day, settings, findings
         )

@@ -70,13 +70,15 @@ def build_graph(
     resolve: bool | None = None,
 ) -> GraphBuild:
     """Import the inputs (`import_graph`), then link the nodes that are one person or company
-    (`resolve_graph`) unless `resolve` (default: `settings.integrity.resolve`) is false, in
-    which case links of an earlier import are dropped: they may name nodes no longer read."""
+    (`resolve_graph`) unless `resolve` (default: `settings.integrity.resolve`) is false. Links
+    of an earlier import are dropped either way."""
     workspace = Workspace(settings.workspace)
+    # the earlier links go first: they may name nodes no longer read, and a failed resolution
+    # must not leave them to merge the new nodes
+    shutil.rmtree(workspace.partition_dir(RESOLUTION_TABLE, dataset), ignore_errors=True)
     report = import_graph(workspace, inputs, dataset, fmt)
     if resolve if resolve is not None else settings.integrity.resolve:
         return GraphBuild(report, resolve_graph(settings, dataset))
-    shutil.rmtree(workspace.partition_dir(RESOLUTION_TABLE, dataset), ignore_errors=True)
     return GraphBuild(report, None)
 
 

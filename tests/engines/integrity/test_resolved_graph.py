@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from random import Random
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 from adaldyq.engines.integrity.identities import record_keys
@@ -29,8 +31,10 @@ from adaldyq.engines.integrity.paths import path_evidence
 from adaldyq.engines.integrity.runner import run_patterns
 from adaldyq.engines.integrity.ties import Tie, TieGraph
 from adaldyq.jobs.graph import linkage_database_for, resolve_graph
+from adaldyq.model.identity.identifiers import is_valid_iin
 from adaldyq.store.backend import Backend
 from adaldyq.store.catalog import Workspace
+from adaldyq.synthetic.declaration_people import iin
 from adaldyq.synthetic.people_registers import person_registers
 from tests.engines.integrity.world import GRAPH, World, by_rule, make_bin, settings_for
 
@@ -43,7 +47,7 @@ def _node(node_id: str, name: str, **fields: Any) -> dict[str, Any]:
 def _graph() -> TieGraph:
     nodes = [
         _node("a", "Асанов Ерлан Серікұлы", topics=["role.pep"]),
-        _node("b", "Asanov Yerlan", birth_date="1975-03-14"),
+        _node("b", "Asanov Yerlan", topics=["role.rca"]),
         _node("c", "Асанов Е.", identifiers=[{"property": "idNumber", "scheme": None, "id": "1"}]),
         {"id": "body", "schema": "PublicBody", "name": "Акимат"},
         {"id": "firm", "schema": "Company", "name": "ТОО Альфа"},
@@ -67,7 +71,7 @@ def test_linked_records_merge_into_the_smallest_id() -> None:
     person = merged.nodes["a"]
     assert person["referents"] == ["a", "b", "c"]
     assert person["aliases"] == ["Asanov Yerlan", "Асанов Е."]
-    assert (person["birth_date"], person["topics"]) == ("1975-03-14", ["role.pep"])
+    assert person["topics"] == ["role.pep", "role.rca"]
     assert [i["id"] for i in person["identifiers"]] == ["1"]
     [owns] = merged.ties_into("firm", {"Ownership"}, None)
     ends = (owns.source, owns.read_source, owns.target, owns.read_target)
@@ -80,6 +84,56 @@ def test_a_merged_node_answers_to_every_record_it_holds() -> None:
     merged, _ = merge_graph(_graph(), LINKS)
     assert record_keys(merged.nodes["a"]) == {"a", "b", "c", "1"}
     assert record_keys(merged.nodes["firm"]) == {"firm"}
+
+
+def test_a_link_between_two_different_iins_is_refused() -> None:
+    """Two registered people (two valid IINs) are never one, however their names agree; a chain
+    through a record without a number does not join them either."""
+    first, second = (iin(Random(n), date(1975, 3, 14), True, set()) for n in (1, 2))
+    assert first != second and is_valid_iin(first) and is_valid_iin(second)
+    number = {"property": "idNumber", "scheme": "KZ-IIN"}
+    nodes = [
+        _node("p1", "Асанов Ерлан", identifiers=[number | {"id": first}]),
+        _node("p2", "Asanov Yerlan"),
+        _node("p3", "Асанов Ерлан", identifiers=[number | {"id": second}]),
+    ]
+    links = [Link("p1", "p2", 0.95, "splink", ""), Link("p2", "p3", 0.93, "splink", "")]
+    merged, how = merge_graph(TieGraph.build(nodes, []), links)
+    assert set(merged.nodes) == {"p1", "p3"}
+    assert (how.canonical, how.refused) == ({"p1": "p1", "p2": "p1"}, 1)
+
+
+def test_ties_between_records_of_one_node_are_left_out_and_refs_follow_the_merge() -> None:
+    nodes = [
+        _node("a", "Асанов Ерлан"),
+        _node("b", "Asanov Yerlan"),
+        {"id": "body-1", "schema": "PublicBody", "name": "Акимат", "refs": []},
+        {"id": "body-2", "schema": "PublicBody", "name": "Akimat", "refs": []},
+        {"id": "post", "schema": "Position", "name": "Аким",
+         "refs": [{"property": "organization", "id": "body-2"}]},
+    ]  # fmt: skip
+    ties = [Tie("fam", "Family", "a", "b"), Tie("held", "Occupancy", "b", "post")]
+    links = [Link("a", "b", 0.97, "splink", ""), Link("body-1", "body-2", 1.0, "bin", "BIN exact")]
+    merged, how = merge_graph(TieGraph.build(nodes, ties), links)
+    assert merged.ties_at("a", {"Family"}, None) == []
+    assert how.self_ties == 1
+    assert merged.nodes["post"]["refs"] == [{"property": "organization", "id": "body-1"}]
+    assert [t.id for t in merged.ties_out("a", {"Occupancy"}, None)] == ["held"]
+
+
+def test_only_the_path_a_finding_rests_on_is_paid_for() -> None:
+    """B04 lists alternative routes (`links[]`) beside the one it rests on (`path`): each is
+    unfolded, but the score pays only for the links of `path`."""
+    merged, how = merge_graph(_graph(), LINKS)
+    [job] = merged.ties_out("a", {"Employment"}, None)
+    [owns] = merged.ties_into("firm", {"Ownership"}, None)
+    linked = path_evidence(["body", "a", "firm"], [job, owns])
+    direct = path_evidence(["a", "firm"], [owns])
+    evidence = {"path": direct, "links": [{"path": direct}, {"path": linked}]}
+    unfolded, probability = unfold_evidence(evidence, how)
+    assert probability == 1.0
+    assert unfolded["links"][1]["path"]["same_as_probability"] == pytest.approx(0.72)
+    assert unfolded["path"]["nodes"] == ["c", "firm"]
 
 
 def test_a_path_through_two_records_shows_the_links_and_pays_their_probability() -> None:
@@ -179,7 +233,11 @@ def test_namesakes_born_on_other_days_are_not_merged(tmp_path: Path, backend: Ba
     owner["properties"]["birthDate"] = ["1984-11-02"]
     world.write(tmp_path)
     settings = settings_for(tmp_path, ["B01"])
-    resolve_graph(settings, GRAPH)
+    summary = resolve_graph(settings, GRAPH)
+    assert summary.links.get("splink", 0) > 100, "resolution ran and linked the registers' pairs"
+    links = pq.read_table(Workspace(tmp_path / "ws").partition_dir("same_as", GRAPH)).to_pylist()
+    pair = {"civil-service-1", "company-register-9"}
+    assert not [row for row in links if {row["left_id"], row["right_id"]} == pair]
     result = run_patterns(backend, Workspace(tmp_path / "ws"), settings, "test", GRAPH, "tenders")
     assert by_rule(result.findings, "B01") == []
 

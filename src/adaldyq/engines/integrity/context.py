@@ -56,15 +56,18 @@ def load_graph(backend: Backend, graph_tables: dict[str, ir.Table]) -> TieGraph:
 
 
 def load_resolved_graph(
-    backend: Backend, workspace: Workspace, dataset: str
+    backend: Backend, workspace: Workspace, dataset: str, threshold: float = 0.0
 ) -> tuple[TieGraph, Merged]:
-    """The graph of one dataset with the nodes entity resolution linked merged into one
-    (`merge.py`); as read when the dataset has no links (`adaldyq graph resolve` makes them)."""
+    """The graph of one dataset with the nodes entity resolution linked with at least
+    `threshold` merged into one (`merge.py`); as read when the dataset has no links (`adaldyq
+    graph resolve` makes them). The threshold is applied again on load, so a raised one takes
+    effect without resolving again."""
     graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
     (table,) = RESOLUTION_TABLES
     if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
         return graph, Merged({}, {})
     same_as = backend.tables(workspace, dataset, RESOLUTION_TABLES)[table]
+    same_as = same_as.filter(same_as.match_probability >= threshold)
     columns = ("left_id", "right_id", "match_probability", "method", "decided_by")
     links = [Link(*row.values()) for row in backend.to_arrow(same_as.select(*columns)).to_pylist()]
     return merge_graph(graph, links)

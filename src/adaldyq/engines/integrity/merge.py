@@ -23,13 +23,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from adaldyq.engines.integrity.subgraph import evidence_paths
-from adaldyq.engines.integrity.ties import Tie, TieGraph, components
+from adaldyq.engines.integrity.ties import Tie, TieGraph
+from adaldyq.model.identity.identifiers import clean, is_valid_bin, is_valid_iin
 
 SAME_AS = "SameAs"
 _LISTS = ("aliases", "identifiers", "address", "phone", "email", "topics", "refs", "country",
           "jurisdiction", "nationality")  # fmt: skip
 """Node fields whose values the merged node takes from every record."""
-_FIRST = ("incorporation_date", "dissolution_date", "birth_date")
+_FIRST = ("incorporation_date", "dissolution_date")
 """Node fields the merged node takes from the first record that has one."""
 
 
@@ -61,10 +62,14 @@ class Link:
 
 @dataclass
 class Merged:
-    """Which node each read record became, and the links inside each merged node."""
+    """Which node each read record became, the links inside each merged node, and what the merge
+    left out: links refused because they would join two different IINs/BINs, and ties whose two
+    ends became one node."""
 
     canonical: dict[str, str]
     links: dict[str, list[Link]]  # merged node id -> the links between its records
+    refused: int = 0
+    self_ties: int = 0
 
     def node(self, record: str) -> str:
         return self.canonical.get(record, record)
@@ -73,29 +78,84 @@ class Merged:
 def merge_graph(graph: TieGraph, links: Iterable[Link]) -> tuple[TieGraph, Merged]:
     """The graph with every group of linked nodes as one node (see the module docstring).
 
-    A link naming a node the graph does not hold is ignored: the graph may have been imported
-    again since the links were made.
+    Links are taken strongest first, and one that would put two different valid IINs (or BINs)
+    in one group is refused: a chain of likely links through a record without a number must not
+    make one person of two registered ones. A link naming a node the graph does not hold is
+    ignored (the graph may have been imported again since the links were made). A tie whose two
+    ends became one node (two records of one person related to each other) is left out.
     """
-    kept = [link for link in links if link.left in graph.nodes and link.right in graph.nodes]
-    canonical: dict[str, str] = {}
-    for group in components((link.left, link.right) for link in kept):
-        head = min(group)
-        canonical |= dict.fromkeys(group, head)
+    ordered = sorted(
+        (link for link in links if link.left in graph.nodes and link.right in graph.nodes),
+        key=lambda link: (-link.probability, link.left, link.right),
+    )
+    groups = _Groups({node_id: _numbers(node) for node_id, node in graph.nodes.items()})
+    used = [link for link in ordered if groups.join(link.left, link.right)]
+    canonical = groups.canonical()
     within: dict[str, list[Link]] = defaultdict(list)
-    for link in kept:
+    for link in used:
         within[canonical[link.left]].append(link)
     members: dict[str, list[str]] = defaultdict(list)
     for record in sorted(graph.nodes):
         members[canonical.get(record, record)].append(record)
-    nodes = {head: _merged_node([graph.nodes[r] for r in records], head)
-             for head, records in members.items()}  # fmt: skip
-    ties = (_rewired(tie, canonical) for ties in graph.out.values() for tie in ties)
-    return TieGraph.build(nodes.values(), ties), Merged(canonical, dict(within))
+    nodes = [_merged_node([graph.nodes[r] for r in records], head, canonical)
+             for head, records in members.items()]  # fmt: skip
+    ties = [_rewired(tie, canonical) for ties in graph.out.values() for tie in ties]
+    kept = [t for t in ties if t.source != t.target or not (t.read_source or t.read_target)]
+    merged = Merged(canonical, dict(within), len(ordered) - len(used), len(ties) - len(kept))
+    return TieGraph.build(nodes, kept), merged
 
 
-def _merged_node(records: Sequence[dict[str, Any]], head: str) -> dict[str, Any]:
+def _numbers(node: dict[str, Any]) -> frozenset[str]:
+    """The valid IINs and BINs a node carries: two records with different ones are two."""
+    found = set()
+    for identifier in node.get("identifiers") or ():
+        value = identifier.get("id")
+        if value and (is_valid_iin(value) or is_valid_bin(value)):
+            found.add(clean(value))
+    return frozenset(found)
+
+
+class _Groups:
+    """Union-find over node ids that refuses a union of groups with disjoint numbers."""
+
+    def __init__(self, numbers: dict[str, frozenset[str]]) -> None:
+        self._parent: dict[str, str] = {}
+        self._numbers = numbers
+
+    def _root(self, node: str) -> str:
+        self._parent.setdefault(node, node)
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
+
+    def join(self, a: str, b: str) -> bool:
+        """Put `a` and `b` in one group; False when their groups hold different numbers."""
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb:
+            return True
+        na, nb = self._numbers.get(ra, frozenset()), self._numbers.get(rb, frozenset())
+        if na and nb and na.isdisjoint(nb):
+            return False
+        self._parent[rb] = ra
+        self._numbers[ra] = na | nb
+        return True
+
+    def canonical(self) -> dict[str, str]:
+        """Each node of a group of two or more -> the group's smallest id."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for node in self._parent:
+            groups[self._root(node)].append(node)
+        return {node: min(group) for group in groups.values() if len(group) > 1 for node in group}
+
+
+def _merged_node(
+    records: Sequence[dict[str, Any]], head: str, canonical: Mapping[str, str]
+) -> dict[str, Any]:
+    """One node for the records of a group; a reference to a merged record (a post's body)
+    points to the merged node, so the posts of one body under two ids stay its posts."""
     if len(records) == 1:
-        return records[0]
+        return _with_refs(records[0], canonical)
     first = next(r for r in records if r["id"] == head)
     node = dict(first)
     for field in _LISTS:
@@ -107,15 +167,23 @@ def _merged_node(records: Sequence[dict[str, Any]], head: str) -> dict[str, Any]
         if any(field in r for r in records):
             node[field] = next((r[field] for r in records if r.get(field)), None)
     node["referents"] = [r["id"] for r in records]
-    return node
+    return _with_refs(node, canonical)
+
+
+def _with_refs(node: dict[str, Any], canonical: Mapping[str, str]) -> dict[str, Any]:
+    refs = node.get("refs") or ()
+    if not any(ref["id"] in canonical for ref in refs):
+        return node
+    return node | {"refs": [ref | {"id": canonical.get(ref["id"], ref["id"])} for ref in refs]}
 
 
 def _unique(values: list[Any]) -> list[Any]:
-    seen: list[Any] = []
+    """The values in first-seen order without repeats (identifiers and refs are dicts)."""
+    seen: dict[Any, Any] = {}
     for value in values:
-        if value not in seen:
-            seen.append(value)
-    return seen
+        key = tuple(sorted(value.items())) if isinstance(value, dict) else value
+        seen.setdefault(key, value)
+    return list(seen.values())
 
 
 def _rewired(tie: Tie, canonical: Mapping[str, str]) -> Tie:
@@ -133,15 +201,23 @@ def _rewired(tie: Tie, canonical: Mapping[str, str]) -> Tie:
 
 
 def unfold_evidence(evidence: Mapping[str, Any], merged: Merged) -> tuple[dict[str, Any], float]:
-    """The evidence with every path unfolded through the records it really joins, and the
-    product of the probabilities of the links put in (1.0 when none was needed)."""
+    """The evidence with every path unfolded through the records it really joins (each path that
+    needed links gets its `same_as_probability`), and the probability of the links the finding
+    rests on: those of its `path`. B04's other `links[]` are alternatives to it, not a chain."""
+    if not merged.links:
+        return dict(evidence), 1.0
     unfolded = copy.deepcopy(dict(evidence))
-    probability = 1.0
+    done: set[int] = set()  # B04's `path` is one of its `links[].path`: unfold it once
     for path in evidence_paths(unfolded):
-        path_probability = _unfold(path, merged)
-        probability *= path_probability
+        if id(path) not in done:
+            done.add(id(path))
+            probability = _unfold(path, merged)
+            if probability < 1.0:
+                path["same_as_probability"] = round(probability, 6)
+    main = unfolded.get("path") or {}
+    probability = float(main.get("same_as_probability", 1.0))
     if probability < 1.0:
-        unfolded["same_as_probability"] = round(probability, 6)
+        unfolded["same_as_probability"] = probability
     return unfolded, probability
 
 
@@ -149,7 +225,7 @@ def _unfold(path: dict[str, Any], merged: Merged) -> float:
     """Rewrite one `{nodes, edge_types, edges}` path in place; its links' probability."""
     nodes: list[str] = path["nodes"]
     edges: list[dict[str, Any]] = path["edges"]
-    if not merged.links or not any(n in merged.links for n in nodes):
+    if not any(n in merged.links for n in nodes):
         return 1.0
     out_nodes: list[str] = []
     out_edges: list[dict[str, Any]] = []

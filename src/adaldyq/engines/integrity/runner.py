@@ -73,7 +73,8 @@ def run_patterns(
     tables of `declarations_dataset` (B02) when given."""
     load_all()
     require_dataset(workspace, "nodes", dataset, "graph", "adaldyq graph build")
-    graph, merged = load_resolved_graph(backend, workspace, dataset)
+    threshold = settings.integrity.resolution_threshold
+    graph, merged = load_resolved_graph(backend, workspace, dataset, threshold)
     procurement = None
     if procurement_dataset is not None:
         command = "adaldyq ingest"
@@ -112,6 +113,12 @@ def run_patterns(
             result.findings.extend(found)
         else:
             on_findings(found)
+    result.meta["resolution"] = {
+        "records_merged": len(merged.canonical),
+        "merged_nodes": len(merged.links),
+        "links_refused_different_numbers": merged.refused,
+        "ties_within_one_node_left_out": merged.self_ties,
+    }
     result.unmatched = ctx.matching_summary()
     result.meta["unreadable_contacts"] = dict(ctx.contacts.unreadable)
     return result
