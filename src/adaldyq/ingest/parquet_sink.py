@@ -73,7 +73,7 @@ class ParquetSink:
             self._flush(table, dataset)
         for dataset in self._started:
             for table in self._schemas:
-                missing = not any(self._workspace.partition_dir(table, dataset).glob("*.parquet"))
+                missing = not self._workspace.has_partition(table, dataset)
                 if (table, dataset) not in self._writers and missing:
                     self._writer(table, dataset)
         for writer in self._writers.values():

@@ -49,6 +49,10 @@ class Workspace:
     def partition_dir(self, table: str, dataset: str) -> Path:
         return self.table_dir(table) / f"dataset={dataset_slug(dataset)}"
 
+    def has_partition(self, table: str, dataset: str) -> bool:
+        """Whether the dataset has any rows file of `table` (a folder may be left empty)."""
+        return any(self.partition_dir(table, dataset).glob("*.parquet"))
+
     def replace_partition(self, table: str, dataset: str, data: pa.Table) -> Path:
         """Replace one dataset's rows of `table` with `data`: one file, written beside the
         folder and moved in, so readers never see half of it."""

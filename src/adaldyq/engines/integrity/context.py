@@ -64,7 +64,7 @@ def load_resolved_graph(
     effect without resolving again."""
     graph = load_graph(backend, backend.tables(workspace, dataset, GRAPH_TABLES))
     (table,) = RESOLUTION_TABLES
-    if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
+    if not workspace.has_partition(table, dataset):
         return graph, Merged({}, {})
     same_as = backend.tables(workspace, dataset, RESOLUTION_TABLES)[table]
     same_as = same_as.filter(same_as.match_probability >= threshold)

@@ -46,7 +46,7 @@ class CompanyFacts:
 def load_company_facts(backend: Backend, workspace: Workspace, dataset: str) -> CompanyFacts:
     """The dataset's company facts; none when the dataset has no `company_facts` table."""
     (table,) = FACT_TABLES
-    if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
+    if not workspace.has_partition(table, dataset):
         return CompanyFacts()
     expr = backend.tables(workspace, dataset, FACT_TABLES)[table]
     return CompanyFacts.of_rows(backend.to_arrow(expr).to_pylist())

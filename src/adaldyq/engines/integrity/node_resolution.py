@@ -19,6 +19,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from adaldyq.engines.integrity.context import ORGANISATIONS
 from adaldyq.engines.resolution import Options, Resolution, resolve_companies, resolve_people
 from adaldyq.model.graph import SAME_AS
 from adaldyq.model.identity.identifiers import clean, is_valid_bin, is_valid_iin
@@ -26,9 +27,6 @@ from adaldyq.store.linkage import LinkageDatabase
 
 PERSON = "person"
 COMPANY = "company"
-ORGANISATION_SCHEMATA = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
-"""Organisations resolved together: one register calls a state company a PublicBody, another an
-Organization; the identifier, name and address decide, not the schema's name."""
 NODE_COLUMNS = (
     "id", "schema", "name", "identifiers", "birth_date", "incorporation_date", "address", "phone",
     "email", "country", "nationality", "jurisdiction",
@@ -58,7 +56,7 @@ def resolve_nodes(
             continue  # nothing to compare: an unnamed node meets others by its id only
         if node["schema"] == "Person":
             people.append(_person_record(node))
-        elif node["schema"] in ORGANISATION_SCHEMATA:
+        elif node["schema"] in ORGANISATIONS:  # together: a schema's name is no evidence
             organisations.append(_company_record(node))
     options = Options(sources=(dataset, dataset), threshold=threshold)
     tables = [

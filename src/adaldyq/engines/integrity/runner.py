@@ -135,7 +135,7 @@ def require_dataset(
     workspace: Workspace, table: str, dataset: str, kind: str, command: str
 ) -> None:
     """NotFound naming the dataset and the command that fills it, rather than a backend error."""
-    if not any(workspace.partition_dir(table, dataset).glob("*.parquet")):
+    if not workspace.has_partition(table, dataset):
         raise NotFound(f"{workspace.root}: no {kind} dataset {dataset!r}; run `{command}` first")
 
 
